@@ -1,0 +1,94 @@
+/**
+ * Contract between the generator (tools/generate) and the runtime request helper.
+ * The generator writes one `XapiOperation` per spec operation into nodes/ThreeCx/generated/;
+ * the runtime reads it to build the request, page, and shape the output.
+ */
+
+/** How a value is written as an OData literal (URL) or converted for a JSON body. */
+export type XapiValueType =
+	| 'string'
+	| 'int32'
+	| 'int64'
+	| 'number'
+	| 'boolean'
+	| 'dateTime'
+	| 'date'
+	| 'guid'
+	| 'interval'
+	| 'enum'
+	| 'json'
+	| 'stringList'
+	| 'intList';
+
+export type ODataOption =
+	| 'top'
+	| 'skip'
+	| 'search'
+	| 'filter'
+	| 'count'
+	| 'select'
+	| 'orderby'
+	| 'expand';
+
+export interface XapiField {
+	/** Name on the wire: path parameter name, or JSON property of the request body. */
+	name: string;
+	/** Name of the n8n node parameter (or collection option) that holds the value. */
+	field: string;
+	type: XapiValueType;
+	required: boolean;
+	/** Member names for `enum`. */
+	enumValues?: string[];
+}
+
+export type XapiBody =
+	/** Entity create/update: required fields top-level, the rest in a collection; or a JSON body. */
+	| { kind: 'entity'; fields: XapiField[]; collection: 'additionalFields' | 'updateFields' }
+	/** Action parameters (`{"dn","destination"}`, `{"ids":[...]}`): each a typed node field. */
+	| { kind: 'action'; fields: XapiField[] }
+	/** Multipart upload of an input item's binary property (custom prompts). */
+	| { kind: 'upload'; part: string };
+
+/**
+ * - collection: `{ value: [...] }`, one item per row; `paged` when the operation accepts $top/$skip.
+ * - entity: one object. - value: `{ value: x }` unwrapped. - none: 204 or empty.
+ * - file: expected to answer with a file; the runtime still decides by Content-Type.
+ */
+export type XapiOutput = 'collection' | 'entity' | 'value' | 'none' | 'file';
+
+export interface XapiOperation {
+	method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+	/** Spec path with `{name}` placeholders, no quotes: `/Users({Id})`, `/Users(Number={Number})`,
+	 * `/ReportUserActivity/Pbx.GetUserActivity(clientTimeZone={clientTimeZone},...)`. */
+	path: string;
+	/** Path and function parameters, in spec order. */
+	params: XapiField[];
+	/** OData query options the spec lists for this operation. */
+	query: ODataOption[];
+	body?: XapiBody;
+	output: XapiOutput;
+	/** Collection answered in pages with $top/$skip: Return All and Limit apply. */
+	paged?: boolean;
+}
+
+/** resource value → operation value → operation. */
+export type XapiOperationTable = Record<string, Record<string, XapiOperation>>;
+
+/**
+ * Node parameter names shared by the descriptors and the runtime. Operation-specific fields use
+ * the `field` names recorded in `XapiOperation`.
+ */
+export const NODE_PARAMETER = {
+	resource: 'resource',
+	operation: 'operation',
+	returnAll: 'returnAll',
+	limit: 'limit',
+	/** Collection: the OData options listed in `XapiOperation.query` (same names as `ODataOption`),
+	 * plus `rawResponse`, `includeSecrets` and `binaryPropertyName` (output binary) where they apply. */
+	options: 'options',
+	/** 'fields' | 'json' for operations with an entity or action body. */
+	bodyMode: 'bodyMode',
+	jsonBody: 'jsonBody',
+	/** Input binary property of an upload. */
+	inputBinaryProperty: 'inputBinaryPropertyName',
+} as const;
