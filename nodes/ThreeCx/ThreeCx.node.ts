@@ -1,0 +1,48 @@
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { resourceOptions, resourceProperties } from './generated';
+import { buildXapiRequest, runXapiRequest, shapeXapiResponse } from './xapi/routing';
+
+/** Every operation shares this one routing: the request helper reads the operation table. */
+const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: resourceOptions,
+	default: 'users',
+	routing: {
+		send: { preSend: [buildXapiRequest], paginate: true },
+		output: { postReceive: [shapeXapiResponse] },
+	},
+};
+
+export class ThreeCx implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: '3CX',
+		name: 'threeCx',
+		icon: 'file:threeCx.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage and report on a 3CX V20 phone system through its Configuration API (XAPI)',
+		defaults: { name: '3CX' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'threeCxApi', required: true }],
+		requestDefaults: {
+			baseURL:
+				'={{$credentials.server.trim().replace(/\\/+$/, "").replace(/\\/xapi\\/v1$/i, "")}}/xapi/v1',
+			headers: { Accept: 'application/json' },
+			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+		},
+		requestOperations: { pagination: runXapiRequest },
+		properties: [resourceProperty, ...resourceProperties],
+	};
+}
