@@ -1,0 +1,101 @@
+/**
+ * Typed validation of parameter values, shared by URL literals and JSON bodies. Everything here
+ * is pure and throws `XapiInputError` naming the parameter and the expected form.
+ */
+
+/** Bad input found before any request is sent. */
+export class XapiInputError extends Error {
+	constructor(
+		readonly parameter: string,
+		readonly expected: string,
+		got?: unknown,
+	) {
+		super(`Invalid "${parameter}": expected ${expected}${got === undefined ? '' : `, got ${show(got)}`}`);
+		this.name = 'XapiInputError';
+	}
+}
+
+/** Short, single-line rendering of a rejected value for the error message. */
+function show(value: unknown): string {
+	const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** null, undefined and '' all mean "no value" for typed parameters. */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || value === '';
+}
+
+const INT_BOUNDS = {
+	int32: [-(2n ** 31n), 2n ** 31n - 1n],
+	int64: [-(2n ** 63n), 2n ** 63n - 1n],
+} as const;
+
+/** Whole number within int32/int64; numeric strings from expressions are accepted. Returns the
+ * digits as a string so int64 values beyond 2^53 survive. */
+export function toInteger(value: unknown, parameter: string, kind: 'int32' | 'int64'): string {
+	const text = typeof value === 'number' || typeof value === 'bigint' ? String(value) : value;
+	const expected = `a whole number (${kind})`;
+	if (typeof text !== 'string' || !/^\s*-?\d+\s*$/.test(text)) {
+		throw new XapiInputError(parameter, expected, value);
+	}
+	const n = BigInt(text.trim());
+	const [min, max] = INT_BOUNDS[kind];
+	if (n < min || n > max) {
+		throw new XapiInputError(parameter, `${expected} between ${min} and ${max}`, value);
+	}
+	return n.toString();
+}
+
+export function toNumber(value: unknown, parameter: string): number {
+	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof n !== 'number' || !Number.isFinite(n)) {
+		throw new XapiInputError(parameter, 'a number', value);
+	}
+	return n;
+}
+
+export function toBoolean(value: unknown, parameter: string): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw new XapiInputError(parameter, 'true or false', value);
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toGuid(value: unknown, parameter: string): string {
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (typeof text !== 'string' || !GUID.test(text)) {
+		throw new XapiInputError(parameter, 'a GUID like 0f8fad5b-d9cb-469f-a165-70867728950e', value);
+	}
+	return text;
+}
+
+/** .NET TimeSpan text `[-][d.]h:mm[:ss[.fffffff]]`, the form the 3CX web client sends ('0:00:0'). */
+const INTERVAL = /^-?(?:\d+\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,7})?)?$/;
+
+export function toInterval(value: unknown, parameter: string): string {
+	const text = typeof value === 'string' ? value.trim() : value;
+	const match = typeof text === 'string' ? INTERVAL.exec(text) : null;
+	if (!match || +match[1] > 23 || +match[2] > 59 || +(match[3] ?? 0) > 59) {
+		throw new XapiInputError(parameter, 'a time interval like 0:30:00 (h:mm:ss)', value);
+	}
+	return text as string;
+}
+
+export function toEnum(value: unknown, parameter: string, members: string[] | undefined): string {
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (typeof text !== 'string' || text === '' || (members?.length && !members.includes(text))) {
+		throw new XapiInputError(parameter, `one of ${(members ?? []).join(', ') || 'the listed values'}`, value);
+	}
+	return text;
+}
+
+/** Any text; numbers from expressions are written as text. Objects are refused so `[object
+ * Object]` never reaches the PBX. */
+export function toText(value: unknown, parameter: string): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	throw new XapiInputError(parameter, 'text', value);
+}

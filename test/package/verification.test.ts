@@ -1,0 +1,94 @@
+/**
+ * The n8n community-package verification rules, checked against package.json and the built dist/
+ * (npm test builds before jest runs).
+ */
+import { builtinModules } from 'node:module';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '../..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const dist = join(root, 'dist');
+
+function jsFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return jsFiles(path);
+		return path.endsWith('.js') ? [path] : [];
+	});
+}
+
+describe('package.json', () => {
+	it('is an MIT community node package shipping only dist/', () => {
+		expect(manifest.name).toBe('n8n-nodes-3cx-xapi');
+		expect(manifest.license).toBe('MIT');
+		expect(manifest.keywords).toContain('n8n-community-node-package');
+		expect(manifest.files).toEqual(['dist']);
+		expect(existsSync(join(root, 'package-lock.json'))).toBe(true);
+	});
+
+	it('has no runtime dependencies and n8n-workflow as the only peer', () => {
+		expect(manifest.dependencies ?? {}).toEqual({});
+		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	});
+
+	it('points n8n at built files that exist', () => {
+		expect(manifest.n8n.n8nNodesApiVersion).toBe(1);
+		const entries = [...manifest.n8n.credentials, ...manifest.n8n.nodes] as string[];
+		expect(entries.length).toBeGreaterThanOrEqual(2);
+		for (const entry of entries) {
+			expect(entry.startsWith('dist/')).toBe(true);
+			expect(existsSync(join(root, entry))).toBe(true);
+		}
+	});
+});
+
+describe('built package', () => {
+	it('requires nothing but n8n-workflow, Node built-ins and its own files', () => {
+		const allowed = new Set(['n8n-workflow', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+		const foreign = jsFiles(dist).flatMap((file) =>
+			[...readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)]
+				.map((match) => match[1])
+				.filter((id) => !id.startsWith('.') && !allowed.has(id))
+				.map((id) => `${file}: ${id}`),
+		);
+		expect(foreign).toEqual([]);
+	});
+
+	it('ships the icons next to the node and the credential', () => {
+		expect(existsSync(join(dist, 'nodes/ThreeCx/threeCx.svg'))).toBe(true);
+		expect(existsSync(join(dist, 'credentials/threeCx.svg'))).toBe(true);
+	});
+
+	it('describes a declarative, tool-usable node with subtitle and credential', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { ThreeCx } = require(join(dist, 'nodes/ThreeCx/ThreeCx.node.js'));
+		const { description } = new ThreeCx();
+		expect(description.name).toBe('threeCx');
+		expect(description.displayName).toBe('3CX');
+		expect(description.usableAsTool).toBe(true);
+		expect(description.icon).toBe('file:threeCx.svg');
+		expect(description.subtitle).toBe('={{$parameter["operation"] + ": " + $parameter["resource"]}}');
+		expect(description.credentials).toEqual([{ name: 'threeCxApi', required: true }]);
+		expect(description.requestDefaults.baseURL).toMatch(/\/xapi\/v1$/);
+		expect(new ThreeCx().execute).toBeUndefined();
+		const codex = JSON.parse(readFileSync(join(root, 'nodes/ThreeCx/ThreeCx.node.json'), 'utf8'));
+		expect(codex.categories).toContain('Communication');
+		expect(codex.node).toBe('n8n-nodes-3cx-xapi.threeCx');
+	});
+
+	it('tests the credential with GET /xapi/v1/Defs?$select=Id', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { ThreeCxApi } = require(join(dist, 'credentials/ThreeCxApi.credentials.js'));
+		const credential = new ThreeCxApi();
+		expect(credential.name).toBe('threeCxApi');
+		expect(credential.displayName).toBe('3CX API');
+		expect(credential.test.request.url).toBe('/Defs');
+		expect(credential.test.request.qs).toEqual({ $select: 'Id' });
+		expect(credential.test.request.baseURL).toMatch(/\/xapi\/v1$/);
+		const apiKey = credential.properties.find((p: { name: string }) => p.name === 'apiKey');
+		expect(apiKey.typeOptions.password).toBe(true);
+		const token = credential.properties.find((p: { name: string }) => p.name === 'accessToken');
+		expect(token).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+	});
+});
