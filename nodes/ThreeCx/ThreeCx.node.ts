@@ -1,9 +1,4 @@
-import {
-	NodeConnectionTypes,
-	type INodeProperties,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { resourceOptions, resourceProperties } from './generated';
 import { buildXapiRequest, runXapiRequest, shapeXapiResponse } from './xapi/routing';
@@ -33,8 +28,8 @@ export class ThreeCx implements INodeType {
 		description: 'Manage and report on a 3CX V20 phone system through its Configuration API (XAPI)',
 		defaults: { name: '3CX' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: ['main'],
+		outputs: ['main'],
 		credentials: [{ name: 'threeCxApi', required: true }],
 		requestDefaults: {
 			baseURL:

@@ -1,0 +1,192 @@
+/**
+ * Hand-written builders for the node properties every generated resource shares: the OData
+ * Options collection, Return All / Limit, and the body mode switch. Generated files call these,
+ * so each definition lives once here.
+ */
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { ODataOption, XapiField, XapiValueType } from '../xapi/types';
+import { NODE_PARAMETER } from '../xapi/types';
+
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
+
+/** Options collection entries beyond the OData query options. */
+export type OutputOption = 'rawResponse' | 'includeSecrets' | 'binaryPropertyName';
+export type OptionName = ODataOption | OutputOption;
+
+const OPTION_DEFINITIONS: Record<OptionName, INodeProperties> = {
+	top: {
+		displayName: 'Top',
+		name: 'top',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 100,
+		description:
+			'Rows per request ($top), i.e. the page size. The PBX caps it at 100 on several sets. How many rows are returned in total is set by Return All and Limit where those are shown.',
+	},
+	skip: {
+		displayName: 'Skip',
+		name: 'skip',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Number of rows to skip first ($skip)',
+	},
+	search: {
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		description: 'Free-text search ($search)',
+	},
+	filter: {
+		displayName: 'Filter',
+		name: 'filter',
+		type: 'string',
+		default: '',
+		placeholder: "e.g. Number eq '100'",
+		description:
+			'OData $filter expression, e.g. <code>contains(DisplayName,\'Smith\')</code> or <code>date(StartTime) ge 2025-03-01</code>',
+	},
+	count: {
+		displayName: 'Count',
+		name: 'count',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to ask for the total number of matching rows ($count); it is returned with Raw Response',
+	},
+	select: {
+		displayName: 'Select',
+		name: 'select',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Number,DisplayName',
+		description: 'Comma-separated properties to return ($select)',
+	},
+	orderby: {
+		displayName: 'Order By',
+		name: 'orderby',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Number asc',
+		description: 'Comma-separated properties to sort by, each optionally followed by asc or desc ($orderby)',
+	},
+	expand: {
+		displayName: 'Expand',
+		name: 'expand',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Groups',
+		description: 'Comma-separated related entities to include ($expand)',
+	},
+	rawResponse: {
+		displayName: 'Raw Response',
+		name: 'rawResponse',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return the response envelope (with @odata.count and value) as one item instead of one item per row',
+	},
+	includeSecrets: {
+		displayName: 'Include Secrets',
+		name: 'includeSecrets',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to keep password and PIN fields in the output (they are removed by default)',
+	},
+	binaryPropertyName: {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		hint: 'The name of the output binary field to put the file in',
+	},
+};
+
+const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName, 'en');
+
+/** The shared Options collection with exactly the given options (sorted by display name). */
+export function odataOptions(options: OptionName[], displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: NODE_PARAMETER.options,
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: options.map((name) => OPTION_DEFINITIONS[name]).sort(byDisplayName),
+	};
+}
+
+/** Return All and Limit, for operations answered in pages ($top/$skip). */
+export function returnAllAndLimit(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: NODE_PARAMETER.returnAll,
+			type: 'boolean',
+			default: false,
+			displayOptions,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: NODE_PARAMETER.limit,
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			displayOptions: { show: { ...displayOptions.show, [NODE_PARAMETER.returnAll]: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** Body mode (typed fields or raw JSON) and the JSON body, for operations with a request body. */
+export function bodyMode(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Body Mode',
+			name: NODE_PARAMETER.bodyMode,
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Fields', value: 'fields', description: 'Fill in typed fields' },
+				{ name: 'JSON', value: 'json', description: 'Send a JSON body as written, for full control' },
+			],
+			default: 'fields',
+			displayOptions,
+		},
+		{
+			displayName: 'JSON Body',
+			name: NODE_PARAMETER.jsonBody,
+			type: 'json',
+			default: '{}',
+			displayOptions: { show: { ...displayOptions.show, [NODE_PARAMETER.bodyMode]: ['json'] } },
+			description: 'Request body as JSON, sent as is (property names as in the 3CX API, e.g. DisplayName)',
+		},
+	];
+}
+
+/** Input binary property of an upload. */
+export function inputBinaryProperty(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Input Binary Field',
+		name: NODE_PARAMETER.inputBinaryProperty,
+		type: 'string',
+		default: 'data',
+		required: true,
+		displayOptions,
+		hint: 'The name of the input binary field containing the file to upload',
+	};
+}
+
+/** Operation metadata entry (see `XapiField`): wire name, node field name, value type, required. */
+export function field(
+	name: string,
+	fieldName: string,
+	type: XapiValueType,
+	required: boolean,
+	enumValues?: string[],
+): XapiField {
+	return enumValues ? { name, field: fieldName, type, required, enumValues } : { name, field: fieldName, type, required };
+}

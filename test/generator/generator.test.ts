@@ -1,0 +1,384 @@
+/**
+ * The generated descriptors against the 3CX spec: every spec operation maps to exactly one node
+ * operation, required parameters are required fields of the right type, every writable body
+ * property is reachable, names are unique, regeneration is clean, and the description fits its
+ * size budget.
+ */
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import {
+	EXTRA_OPERATIONS,
+	OPERATION_IDS,
+	OPERATIONS,
+	resourceOptions,
+	resourceProperties,
+} from '../../nodes/ThreeCx/generated';
+import type { XapiValueType } from '../../nodes/ThreeCx/xapi/types';
+import { REPO_ROOT, SPEC_MISSING_MESSAGE, specAvailable } from '../../tools/spec/locate';
+import { listOperations, readSpecRaw, stripPlaceholderQuotes } from '../../tools/spec/load';
+import { bodyOverlays } from '../../tools/generate/overlays/bodies';
+import { nodeProperties, operationProperty, visibleProperties } from './helpers';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+const BUDGET_KB = 600;
+const haveSpec = specAvailable();
+const withSpec = haveSpec ? describe : describe.skip;
+if (!haveSpec) console.warn(`Skipping spec-based generator tests: ${SPEC_MISSING_MESSAGE}`);
+
+const N8N_TYPE: Record<XapiValueType, string> = {
+	string: 'string',
+	int32: 'number',
+	int64: 'number',
+	number: 'number',
+	boolean: 'boolean',
+	dateTime: 'dateTime',
+	date: 'dateTime',
+	guid: 'string',
+	interval: 'string',
+	enum: 'options',
+	json: 'json',
+	stringList: 'string',
+	intList: 'string',
+};
+
+/** Spec document with local `$ref`s resolvable by hand (independent of the generator's resolver). */
+let doc: Record<string, any> = {};
+function deref(node: any): any {
+	let out = node;
+	const seen = new Set<string>();
+	while (out && out.$ref && !seen.has(out.$ref)) {
+		seen.add(out.$ref);
+		out = (out.$ref as string)
+			.replace(/^#\//, '')
+			.split('/')
+			.reduce((acc: any, key) => acc?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+	}
+	return out;
+}
+/** Properties of a schema with its `allOf` chain merged. */
+function allProperties(schema: any, seen = new Set<any>()): Record<string, any> {
+	const s = deref(schema);
+	if (!s || seen.has(s)) return {};
+	seen.add(s);
+	const props: Record<string, any> = {};
+	for (const part of s.allOf ?? []) Object.assign(props, allProperties(part, seen));
+	Object.assign(props, s.properties ?? {});
+	return props;
+}
+/** Value type family the spec gives a parameter schema. */
+function expectedTypes(schema: any): XapiValueType[] {
+	const s = deref(schema) ?? {};
+	if (s.type === 'integer') return s.format === 'int64' ? ['int64'] : ['int32'];
+	if (s.type === 'number') return ['number'];
+	if (s.type === 'boolean') return ['boolean'];
+	if (s.type === 'string' && s.format === 'date-time') return ['dateTime'];
+	if (s.type === 'string' && s.format === 'date') return ['date'];
+	if (s.type === 'string' && s.format === 'uuid') return ['guid'];
+	if (s.type === 'string') return ['string', 'interval', 'enum'];
+	return ['string', 'json', 'enum', 'stringList', 'intList'];
+}
+
+interface SpecOp {
+	method: string;
+	path: string;
+	operationId: string;
+	op: any;
+}
+let specOps: SpecOp[] = [];
+
+beforeAll(() => {
+	if (!haveSpec) return;
+	doc = readSpecRaw('20.0.10');
+	specOps = listOperations(doc).map(({ method, path: p, operation }) => ({
+		method: method.toUpperCase(),
+		path: stripPlaceholderQuotes(p),
+		operationId: operation.operationId,
+		op: operation,
+	}));
+});
+
+const allNodeOps = () =>
+	Object.entries(OPERATIONS).flatMap(([resource, ops]) =>
+		Object.entries(ops).map(([operation, meta]) => ({ resource, operation, meta })),
+	);
+
+withSpec('spec ↔ node operation mapping', () => {
+	test('the reference spec has 601 operations in 132 tags', () => {
+		expect(specOps).toHaveLength(601);
+		expect(new Set(specOps.map((o) => o.op.tags[0])).size).toBe(132);
+	});
+
+	test('every spec operation maps to exactly one node operation, and back', () => {
+		const nodeOps = allNodeOps().filter((o) => !EXTRA_OPERATIONS.includes(`${o.resource}.${o.operation}`));
+		const unmatched: string[] = [];
+		for (const s of specOps) {
+			const matches = nodeOps.filter(
+				(n) =>
+					n.meta.method === s.method &&
+					n.meta.path === s.path &&
+					OPERATION_IDS[`${n.resource}.${n.operation}`] === s.operationId,
+			);
+			if (matches.length !== 1) unmatched.push(`${s.method} ${s.path} (${s.operationId}): ${matches.length}`);
+		}
+		expect(unmatched).toEqual([]);
+		expect(nodeOps).toHaveLength(specOps.length);
+		const specKeys = new Set(specOps.map((s) => `${s.method} ${s.path} ${s.operationId}`));
+		for (const n of nodeOps) {
+			expect(specKeys.has(`${n.meta.method} ${n.meta.path} ${OPERATION_IDS[`${n.resource}.${n.operation}`]}`)).toBe(true);
+		}
+	});
+
+	test('resources are the 132 tags', () => {
+		expect(resourceOptions).toHaveLength(132);
+		const tagsByResource = new Map<string, Set<string>>();
+		for (const n of allNodeOps()) {
+			if (EXTRA_OPERATIONS.includes(`${n.resource}.${n.operation}`)) continue;
+			const s = specOps.find((o) => o.operationId === OPERATION_IDS[`${n.resource}.${n.operation}`])!;
+			const tags = tagsByResource.get(n.resource) ?? new Set<string>();
+			tags.add(s.op.tags[0]);
+			tagsByResource.set(n.resource, tags);
+		}
+		for (const tags of tagsByResource.values()) expect(tags.size).toBe(1);
+		expect(tagsByResource.size).toBe(132);
+	});
+
+	test('extra operations are marked and present (Custom Prompts → Upload)', () => {
+		expect(EXTRA_OPERATIONS).toContain('customPrompts.upload');
+		const upload = OPERATIONS.customPrompts.upload;
+		expect(upload).toMatchObject({ method: 'POST', path: '/customPrompts', output: 'value', body: { kind: 'upload', part: 'file' } });
+		const names = visibleProperties('customPrompts', 'upload').map((p) => p.name);
+		expect(names).toContain('inputBinaryPropertyName');
+		const op = (operationProperty('customPrompts')!.options as INodePropertyOptions[]).find((o) => o.value === 'upload')!;
+		expect(op.description).toMatch(/Not in the 3CX spec/);
+	});
+
+	test('OData query options: exactly those the spec lists, in the Options collection', () => {
+		const problems: string[] = [];
+		for (const n of allNodeOps()) {
+			const id = OPERATION_IDS[`${n.resource}.${n.operation}`];
+			if (!id) continue;
+			const s = specOps.find((o) => o.operationId === id)!;
+			const listed = (s.op.parameters ?? [])
+				.map((p: any) => deref(p))
+				.filter((p: any) => p.in === 'query' && String(p.name).startsWith('$'))
+				.map((p: any) => String(p.name).slice(1))
+				.sort();
+			if ([...n.meta.query].sort().join() !== listed.join()) problems.push(`${id}: meta ${n.meta.query} spec ${listed}`);
+			const options = visibleProperties(n.resource, n.operation).find((p) => p.name === 'options');
+			const odata = ((options?.options ?? []) as INodeProperties[])
+				.map((o) => o.name)
+				.filter((o) => !['rawResponse', 'includeSecrets', 'binaryPropertyName'].includes(o))
+				.sort();
+			if (odata.join() !== listed.join()) problems.push(`${id}: options ${odata} spec ${listed}`);
+			const paged = listed.includes('top') && listed.includes('skip') && n.meta.output === 'collection';
+			if (!!n.meta.paged !== paged) problems.push(`${id}: paged ${n.meta.paged}`);
+			const visible = visibleProperties(n.resource, n.operation).map((p) => p.name);
+			if (paged !== visible.includes('returnAll') || paged !== visible.includes('limit')) problems.push(`${id}: returnAll/limit`);
+		}
+		expect(problems).toEqual([]);
+	});
+});
+
+withSpec('parameters', () => {
+	test('every required spec parameter is a required node field of the right type, in spec order', () => {
+		const problems: string[] = [];
+		for (const n of allNodeOps()) {
+			const id = OPERATION_IDS[`${n.resource}.${n.operation}`];
+			if (!id) continue;
+			const s = specOps.find((o) => o.operationId === id)!;
+			const specParams = (s.op.parameters ?? []).map((p: any) => deref(p)).filter((p: any) => p.in === 'path');
+			expect(n.meta.params.map((p) => p.name)).toEqual(specParams.map((p: any) => p.name));
+			const visible = visibleProperties(n.resource, n.operation);
+			for (const sp of specParams) {
+				const meta = n.meta.params.find((p) => p.name === sp.name)!;
+				const where = `${n.resource}.${n.operation} ${sp.name}`;
+				if (meta.required !== (sp.required === true)) problems.push(`${where}: metadata required`);
+				if (!expectedTypes(sp.schema).includes(meta.type)) problems.push(`${where}: type ${meta.type}`);
+				const prop = visible.find((p) => p.name === meta.field);
+				if (!prop) {
+					problems.push(`${where}: no visible top-level field ${meta.field}`);
+					continue;
+				}
+				if (prop.type !== N8N_TYPE[meta.type]) problems.push(`${where}: n8n type ${prop.type}`);
+				const emptyAllowed = deref(sp.schema)?.nullable === true && prop.type === 'string' && prop.default === '';
+				if (sp.required && !emptyAllowed && prop.required !== true) problems.push(`${where}: not required in n8n`);
+				if (meta.type === 'int32') {
+					expect(prop.typeOptions).toMatchObject({ minValue: -2147483648, maxValue: 2147483647 });
+				}
+			}
+			// Spec order of the visible fields.
+			const order = n.meta.params.map((p) => visible.findIndex((v) => v.name === p.field));
+			expect([...order].sort((a, b) => a - b)).toEqual(order);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	test('every writable body property is reachable (typed field or collection option)', () => {
+		const problems: string[] = [];
+		let checked = 0;
+		for (const n of allNodeOps()) {
+			const id = OPERATION_IDS[`${n.resource}.${n.operation}`];
+			if (!id) continue;
+			const s = specOps.find((o) => o.operationId === id)!;
+			const rb = deref(s.op.requestBody);
+			const schema = rb?.content?.['application/json']?.schema;
+			if (!schema) continue;
+			const props = allProperties(schema);
+			const body = n.meta.body;
+			const where = `${n.resource}.${n.operation}`;
+			if (!body || body.kind === 'upload') {
+				if (Object.keys(props).length > 0) problems.push(`${where}: body not described`);
+				continue;
+			}
+			const visible = visibleProperties(n.resource, n.operation);
+			expect(visible.map((p) => p.name)).toContain('bodyMode');
+			expect(visibleProperties(n.resource, n.operation, { bodyMode: 'json' }).map((p) => p.name)).toContain('jsonBody');
+			const refName = String(deref(schema) === schema ? '' : schema.$ref ?? '').replace('#/components/schemas/', '');
+			const readOnly = new Set(bodyOverlays[refName]?.readOnly ?? []);
+			const keys = new Set(n.meta.params.map((p) => p.name));
+			const collection = body.kind === 'entity' ? visible.find((p) => p.name === body.collection) : undefined;
+			if (body.kind === 'entity') {
+				expect(collection?.type).toBe('collection');
+				expect(collection?.displayName).toBe(body.collection === 'additionalFields' ? 'Additional Fields' : 'Update Fields');
+			}
+			for (const [prop, propSchema] of Object.entries(props)) {
+				if (readOnly.has(prop) || keys.has(prop)) continue;
+				const isServerKey = body.kind === 'entity' && s.method === 'POST' && prop === 'Id' && deref(propSchema)?.type === 'integer';
+				if (isServerKey) continue;
+				checked++;
+				const meta = body.fields.find((f) => f.name === prop);
+				if (!meta) {
+					problems.push(`${where}: ${prop} missing from metadata`);
+					continue;
+				}
+				const holder =
+					body.kind === 'entity'
+						? ((collection?.options ?? []) as INodeProperties[]).find((o) => o.name === meta.field) ??
+							visible.find((p) => p.name === meta.field)
+						: visible.find((p) => p.name === meta.field);
+				if (!holder) problems.push(`${where}: ${prop} (${meta.field}) not reachable`);
+				else if (holder.type !== N8N_TYPE[meta.type]) problems.push(`${where}: ${prop} n8n type ${holder.type} vs ${meta.type}`);
+				if (meta.type === 'enum' && holder) {
+					expect(((holder.options ?? []) as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual([...meta.enumValues!].sort());
+				}
+			}
+		}
+		expect(problems).toEqual([]);
+		expect(checked).toBeGreaterThan(1000);
+	});
+
+	test('Report User Activity → Get User Activity has the documented fields', () => {
+		expect(resourceOptions.find((r) => r.value === 'reportUserActivity')?.name).toBe('Report User Activity');
+		const op = (operationProperty('reportUserActivity')!.options as INodePropertyOptions[]).find(
+			(o) => o.value === 'getUserActivity',
+		)!;
+		expect(op).toMatchObject({ name: 'Get User Activity', action: 'Get user activity' });
+		const visible = visibleProperties('reportUserActivity', 'getUserActivity');
+		const fields = visible
+			.filter((p) => !['returnAll', 'limit', 'options'].includes(p.name))
+			.map((p) => [p.displayName, p.type]);
+		expect(fields).toEqual([
+			['Client Time Zone', 'string'],
+			['Period From', 'dateTime'],
+			['Period To', 'dateTime'],
+			['Group Number', 'string'],
+			['Extension Dns', 'string'],
+			['Wait Interval', 'string'],
+			['Include Queue Calls', 'boolean'],
+			['Call Area', 'number'],
+			['Grouping Type', 'number'],
+		]);
+		expect(visible.find((p) => p.name === 'clientTimeZone')?.default).toBe('UTC');
+		expect(visible.find((p) => p.name === 'waitInterval')?.default).toBe('0:00:0');
+		const options = (visible.find((p) => p.name === 'options')!.options as INodeProperties[]).map((o) => o.name);
+		for (const o of ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand']) expect(options).toContain(o);
+		const meta = OPERATIONS.reportUserActivity.getUserActivity;
+		expect(meta.params.map((p) => p.type)).toEqual([
+			'string', 'dateTime', 'dateTime', 'string', 'string', 'interval', 'boolean', 'int32', 'int32',
+		]);
+		expect(meta).toMatchObject({ method: 'GET', output: 'collection', paged: true });
+	});
+
+	test('Make Call and batch deletes have typed action fields', () => {
+		const makeCall = OPERATIONS.users.makeCall;
+		expect(makeCall.body?.kind).toBe('action');
+		const names = visibleProperties('users', 'makeCall').map((p) => p.name);
+		expect(names).toEqual(expect.arrayContaining(['dn', 'destination']));
+		const batch = OPERATIONS.users.batchDelete;
+		expect(batch.body).toMatchObject({ kind: 'action', fields: [{ name: 'ids', type: 'intList' }] });
+	});
+
+	test('version notes: operations newer than 20.0.4 say which version they need', () => {
+		const op = (operationProperty('users')!.options as INodePropertyOptions[]).find((o) => o.value === 'getByNumber')!;
+		expect(op.description).toMatch(/Requires 3CX 20\.0\.8 or later\./);
+		const list = (operationProperty('users')!.options as INodePropertyOptions[]).find((o) => o.value === 'getMany')!;
+		expect(list.description).not.toMatch(/Requires/);
+	});
+});
+
+describe('names', () => {
+	test('operation names and values are unique per resource; resources unique', () => {
+		const resourceValues = resourceOptions.map((r) => r.value);
+		expect(new Set(resourceValues).size).toBe(resourceValues.length);
+		expect(new Set(resourceOptions.map((r) => r.name)).size).toBe(resourceOptions.length);
+		for (const r of resourceOptions) {
+			const ops = operationProperty(String(r.value))!.options as INodePropertyOptions[];
+			expect(new Set(ops.map((o) => o.value)).size).toBe(ops.length);
+			expect(new Set(ops.map((o) => o.name)).size).toBe(ops.length);
+			expect(new Set(ops.map((o) => o.action)).size).toBe(ops.length);
+			expect(Object.keys(OPERATIONS[String(r.value)]).sort()).toEqual(ops.map((o) => String(o.value)).sort());
+			for (const o of ops) expect(String(o.value)).toMatch(/^[a-z][A-Za-z0-9]*$/);
+		}
+	});
+
+	test('no two visible fields of an operation share a name', () => {
+		for (const n of allNodeOps()) {
+			for (const mode of ['fields', 'json']) {
+				const names = visibleProperties(n.resource, n.operation, { bodyMode: mode }).map((p) => p.name);
+				expect(new Set(names).size).toBe(names.length);
+			}
+		}
+	});
+
+	test('a node parameter name has one n8n type across all operations', () => {
+		const types = new Map<string, Set<string>>();
+		for (const p of resourceProperties) {
+			const set = types.get(p.name) ?? new Set<string>();
+			set.add(p.type);
+			types.set(p.name, set);
+		}
+		const clashes = [...types.entries()].filter(([, t]) => t.size > 1).map(([n, t]) => `${n}: ${[...t]}`);
+		expect(clashes).toEqual([]);
+	});
+
+	test('generated properties carry no routing', () => {
+		expect(JSON.stringify(resourceProperties)).not.toContain('"routing"');
+	});
+});
+
+describe('size budget', () => {
+	test(`node description is at most ${BUDGET_KB} KB of minified JSON`, () => {
+		const json = JSON.stringify({ properties: nodeProperties });
+		const kb = Buffer.byteLength(json, 'utf8') / 1024;
+		const operations = allNodeOps().length;
+		console.log(
+			`ThreeCx node description: ${kb.toFixed(1)} KB minified, ${nodeProperties.length} top-level properties, ` +
+				`${resourceOptions.length} resources, ${operations} operations`,
+		);
+		expect(kb).toBeLessThanOrEqual(BUDGET_KB);
+	});
+});
+
+withSpec('regeneration', () => {
+	test('npm run generate:check is clean', () => {
+		const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+		const out = execFileSync(tsx, [path.join(REPO_ROOT, 'tools', 'generate', 'index.ts'), '--check'], {
+			cwd: REPO_ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		expect(out).toMatch(/up to date/);
+	}, 120_000);
+});

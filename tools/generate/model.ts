@@ -1,0 +1,614 @@
+/**
+ * Builds the generator's model from the spec: resources (tags), operations, their fields and the
+ * `XapiOperation` metadata the runtime reads. Pure data; emit.ts turns it into TypeScript.
+ */
+import type {
+	ODataOption,
+	XapiOperation,
+	XapiOutput,
+	XapiValueType,
+} from '../../nodes/ThreeCx/xapi/types';
+import { NODE_PARAMETER } from '../../nodes/ThreeCx/xapi/types';
+import { REFERENCE_VERSION, SPEC_VERSIONS } from '../spec/locate';
+import {
+	flatten,
+	listOperations,
+	loadSpec,
+	normalizePath,
+	readSpecRaw,
+	stripPlaceholderQuotes,
+	type FlatSchema,
+	type LoadedSpec,
+	type Schema,
+} from '../spec/load';
+import { camelCase, pascalCase, sentenceCase, titleCase, words } from './names';
+import { bodyOverlays } from './overlays/bodies';
+import { extraOperations } from './overlays/extraOperations';
+import { operationOverlays } from './overlays/operations';
+import { parameterOverlays } from './overlays/parameters';
+import { resourceOverlays } from './overlays/resources';
+import type { ParameterOverlay } from './overlays/types';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
+
+export type FieldLocation = 'path' | 'action' | 'entity' | 'upload';
+
+export interface FieldModel {
+	/** Wire name. */
+	name: string;
+	/** Node parameter (top level) or collection option name. */
+	field: string;
+	type: XapiValueType;
+	/** Required by the spec (path/function parameters): always sent. */
+	required: boolean;
+	/** Marked `required` in n8n (a nullable string may be empty, so it is not). */
+	nodeRequired: boolean;
+	enumValues?: string[];
+	displayName: string;
+	description?: string;
+	placeholder?: string;
+	hint?: string;
+	default: string | number | boolean;
+	minValue?: number;
+	maxValue?: number;
+	location: FieldLocation;
+}
+
+export interface OperationModel {
+	tag: string;
+	resource: string;
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	/** Spec identity; undefined for extra operations. */
+	operationId?: string;
+	specMethod?: string;
+	specPath?: string;
+	extra: boolean;
+	sinceVersion?: string;
+	params: FieldModel[];
+	bodyKind?: 'entity' | 'action' | 'upload';
+	bodyFields: FieldModel[];
+	collection?: 'additionalFields' | 'updateFields';
+	uploadPart?: string;
+	meta: XapiOperation;
+}
+
+export interface ResourceModel {
+	tag: string;
+	value: string;
+	name: string;
+	description: string;
+	file: string;
+	operations: OperationModel[];
+}
+
+const RESERVED_NAMES = new Set<string>([
+	...Object.values(NODE_PARAMETER),
+	'additionalFields',
+	'updateFields',
+]);
+
+const ODATA_QUERY: Record<string, ODataOption> = {
+	$top: 'top',
+	$skip: 'skip',
+	$search: 'search',
+	$filter: 'filter',
+	$count: 'count',
+	$select: 'select',
+	$orderby: 'orderby',
+	$expand: 'expand',
+};
+const ODATA_ORDER: ODataOption[] = ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'];
+
+interface Classified {
+	type: XapiValueType;
+	enumValues?: string[];
+	refName?: string;
+	min?: number;
+	max?: number;
+	format?: string;
+	flagsOf?: string[];
+	itemEnum?: string[];
+}
+
+function classify(schema: Schema | undefined, spec: LoadedSpec): Classified {
+	const flat: FlatSchema = flatten(schema, spec.schemaNames);
+	if (flat.union) return { type: 'json', refName: flat.refName };
+	if (flat.enum) {
+		if (flat.flags) return { type: 'string', flagsOf: flat.enum, refName: flat.refName };
+		return { type: 'enum', enumValues: flat.enum, refName: flat.refName };
+	}
+	switch (flat.type) {
+		case 'integer':
+			if (flat.format === 'int64') return { type: 'int64' };
+			return { type: 'int32', min: flat.minimum ?? INT32_MIN, max: flat.maximum ?? INT32_MAX };
+		case 'number':
+			return { type: 'number', format: flat.format };
+		case 'boolean':
+			return { type: 'boolean' };
+		case 'string':
+			if (flat.format === 'date-time') return { type: 'dateTime' };
+			if (flat.format === 'date') return { type: 'date' };
+			if (flat.format === 'uuid') return { type: 'guid' };
+			return { type: 'string', format: flat.format };
+		case 'array': {
+			const items = flatten(flat.items, spec.schemaNames);
+			if (items.enum && !items.flags) return { type: 'stringList', itemEnum: items.enum, refName: items.refName };
+			if (items.type === 'string' && !items.union) return { type: 'stringList', format: items.format };
+			if (items.type === 'integer' && !items.union) return { type: 'intList' };
+			return { type: 'json', format: 'array', refName: items.refName };
+		}
+		default:
+			return { type: 'json', refName: flat.refName };
+	}
+}
+
+const TYPE_HINTS: Partial<Record<XapiValueType, string>> = {
+	guid: 'GUID, e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6',
+	interval: 'Time span as H:MM:SS, e.g. 0:00:20',
+	int64: 'Integer (64-bit)',
+};
+
+function typeDescription(c: Classified): string | undefined {
+	if (c.flagsOf) return `One or more of (comma-separated): ${c.flagsOf.join(', ')}`;
+	if (c.type === 'stringList') {
+		if (c.itemEnum) return `Comma-separated list of: ${c.itemEnum.join(', ')}`;
+		return 'Comma-separated list';
+	}
+	if (c.type === 'intList') return 'Comma-separated list of integers';
+	if (c.type === 'json') {
+		const shape = c.refName ? c.refName.replace(/^Pbx\./, '') : 'object';
+		return c.format === 'array' ? `JSON array of ${shape} objects` : `JSON ${shape} object`;
+	}
+	if (c.format === 'duration') return 'Duration in ISO 8601 format, e.g. PT30S';
+	if (c.format === 'time') return 'Time of day as HH:MM:SS';
+	return TYPE_HINTS[c.type];
+}
+
+function defaultFor(type: XapiValueType, c: Classified): string | number | boolean {
+	switch (type) {
+		case 'int32':
+		case 'int64':
+		case 'number':
+			return 0;
+		case 'boolean':
+			return false;
+		case 'enum':
+			return c.enumValues?.[0] ?? '';
+		case 'interval':
+			return '0:00:0';
+		case 'json':
+			return c.format === 'array' ? '[]' : '{}';
+		default:
+			return '';
+	}
+}
+
+function makeField(
+	wire: string,
+	schema: Schema | undefined,
+	spec: LoadedSpec,
+	location: FieldLocation,
+	required: boolean,
+	overlay: ParameterOverlay | undefined,
+): FieldModel {
+	const c = classify(schema, spec);
+	const type: XapiValueType = overlay?.type ?? c.type;
+	const nullable = !!flatten(schema, spec.schemaNames).nullable;
+	const field: FieldModel = {
+		name: wire,
+		field: camelCase(wire),
+		type,
+		required,
+		nodeRequired: false,
+		displayName: overlay?.displayName ?? titleCase(wire),
+		default: overlay?.default ?? defaultFor(type, c),
+		location,
+	};
+	// A nullable string may legitimately be empty (sent as ''): not marked required in n8n unless it
+	// has a non-empty default.
+	field.nodeRequired = required && !(nullable && type === 'string' && field.default === '');
+	if (type === 'enum') field.enumValues = c.enumValues;
+	if (type === 'int32') {
+		field.minValue = c.min ?? INT32_MIN;
+		field.maxValue = c.max ?? INT32_MAX;
+	}
+	const description = overlay?.description ?? (type === 'interval' ? TYPE_HINTS.interval : typeDescription(c));
+	if (description) field.description = description;
+	if (overlay?.placeholder) field.placeholder = overlay.placeholder;
+	if (overlay?.hint) field.hint = overlay.hint;
+	return field;
+}
+
+function responseSchema(op: Record<string, any>): Schema | undefined | null {
+	const resp = op.responses?.['200'] ?? op.responses?.['201'];
+	if (!resp) return null;
+	return resp.content?.['application/json']?.schema;
+}
+
+function classifyOutput(op: Record<string, any>, spec: LoadedSpec, isFunction: boolean): XapiOutput {
+	const schema = responseSchema(op);
+	if (!schema) return 'none';
+	const flat = flatten(schema, spec.schemaNames);
+	if (flat.refName === 'Pbx.IActionResult') return 'file';
+	if (isFunction && /^(Download|Export)/.test(String(op.operationId))) return 'file';
+	const value = flat.properties.value;
+	if (value) {
+		const v = flatten(value, spec.schemaNames);
+		return v.type === 'array' ? 'collection' : 'value';
+	}
+	return 'entity';
+}
+
+/** `/ReportX/Pbx.GetX(a={a},b={b})` → `/ReportX/Pbx.GetX(…)` (function parameters are fields); keys stay. */
+function shortPath(path: string): string {
+	return path.replace(/([\w.]+)\(([^()]+)\)/g, (whole, segment: string, inner: string) =>
+		segment.startsWith('Pbx.') || inner.includes(',') ? `${segment}(…)` : whole,
+	);
+}
+
+interface Naming {
+	value: string;
+	name: string;
+	action: string;
+}
+
+function entityLabel(refName: string | undefined, fallback: string): string {
+	const base = refName ? refName.replace(/^Pbx\./, '') : fallback;
+	return lowerWords(titleCase(base));
+}
+
+/** Words in lower case except acronyms, for the middle of a sentence. */
+function lowerWords(text: string): string {
+	return sentenceCase(`X ${text}`).slice(2);
+}
+
+function crudNaming(
+	method: string,
+	path: string,
+	tag: string,
+	resourceName: string,
+	label: string,
+	output: XapiOutput,
+	opType: string | undefined,
+	operationId: string,
+): Naming | undefined {
+	const resourceLower = lowerWords(resourceName);
+	if (opType !== undefined && opType !== 'operation') return undefined;
+	const root = `/${tag}`;
+	if (path === root) {
+		if (method === 'get' && output === 'collection') return { value: 'getMany', name: 'Get Many', action: `Get many ${resourceLower}` };
+		if (method === 'get') return { value: 'get', name: 'Get', action: `Get ${resourceLower}` };
+		if (method === 'post') return { value: 'create', name: 'Create', action: `Create ${label}` };
+		if (method === 'patch') return { value: 'update', name: 'Update', action: `Update ${resourceLower}` };
+		return undefined;
+	}
+	const keyed = /^\/[^/()]+\((\{[^}]+\}|'\{[^}]+\}')\)$/.exec(path);
+	if (keyed) {
+		if (method === 'get') return { value: 'get', name: 'Get', action: `Get ${label}` };
+		if (method === 'patch') return { value: 'update', name: 'Update', action: `Update ${label}` };
+		if (method === 'delete') return { value: 'delete', name: 'Delete', action: `Delete ${label}` };
+		return undefined;
+	}
+	const alternate = /^\/[^/()]+\((\w+)='?\{[^}]+\}'?\)$/.exec(path);
+	if (alternate) {
+		const key = alternate[1];
+		const verb = method === 'get' ? 'Get' : method === 'patch' ? 'Update' : method === 'delete' ? 'Delete' : undefined;
+		if (!verb) return undefined;
+		return {
+			value: camelCase(`${verb}By${key}`),
+			name: `${verb} by ${titleCase(key)}`,
+			action: `${verb} ${label} by ${titleCase(key).toLowerCase()}`,
+		};
+	}
+	const nav = /^\/[^/()]+\([^)]*\)\/(\w+)$/.exec(path);
+	if (nav && method === 'get') {
+		return {
+			value: camelCase(operationId),
+			name: titleCase(operationId),
+			action: `${sentenceCase(titleCase(operationId))} of ${entityArticle(label)}`,
+		};
+	}
+	return undefined;
+}
+
+function entityArticle(label: string): string {
+	return /^[aeiou]/i.test(label) ? `an ${label}` : `a ${label}`;
+}
+
+function firstVersions(): Map<string, string> {
+	const first = new Map<string, string>();
+	for (const version of SPEC_VERSIONS) {
+		const doc = readSpecRaw(version);
+		for (const { method, path } of listOperations(doc)) {
+			const key = `${method.toUpperCase()} ${normalizePath(path)}`;
+			if (!first.has(key)) first.set(key, version);
+		}
+	}
+	return first;
+}
+
+export interface Model {
+	resources: ResourceModel[];
+	specOperationCount: number;
+}
+
+export async function buildModel(): Promise<Model> {
+	const spec = await loadSpec(REFERENCE_VERSION);
+	const since = firstVersions();
+	const byTag = new Map<string, ResourceModel>();
+	const ops = listOperations(spec.api);
+
+	const resourceFor = (tag: string): ResourceModel => {
+		let r = byTag.get(tag);
+		if (!r) {
+			const overlay = resourceOverlays[tag];
+			const name = overlay?.name ?? titleCase(tag);
+			r = {
+				tag,
+				value: camelCase(tag),
+				name,
+				description: overlay?.description ?? `Operations under /${tag}`,
+				file: pascalCase(tag),
+				operations: [],
+			};
+			byTag.set(tag, r);
+		}
+		return r;
+	};
+
+	// Entity label of each resource (`user`), from its keyed GET or create body.
+	const resourceLabels = new Map<string, string>();
+	for (const { method, path, operation: op } of ops) {
+		const tag: string = op.tags[0];
+		if (resourceLabels.has(tag)) continue;
+		const keyedGet = method === 'get' && /^\/[^/()]+\([^)]*\)$/.test(path);
+		const create = method === 'post' && path === `/${tag}`;
+		if (!keyedGet && !create) continue;
+		const schema = create ? op.requestBody?.content?.['application/json']?.schema : responseSchema(op);
+		const refName = flatten(schema ?? undefined, spec.schemaNames).refName;
+		if (refName) resourceLabels.set(tag, entityLabel(refName, tag));
+	}
+
+	for (const { method, path, operation: op } of ops) {
+		const tag: string = op.tags[0];
+		const resource = resourceFor(tag);
+		const opType: string | undefined = op['x-ms-docs-operation-type'];
+		const isFunction = opType === 'function' || opType === 'functionImport';
+		const output = classifyOutput(op, spec, isFunction);
+		const cleanPath = stripPlaceholderQuotes(path);
+
+		// Parameters: path (keys + function parameters) in spec order; OData query options.
+		const params: FieldModel[] = [];
+		const query: ODataOption[] = [];
+		for (const p of op.parameters ?? []) {
+			if (p.in === 'path') {
+				params.push(makeField(p.name, p.schema, spec, 'path', p.required === true, parameterOverlays[p.name]));
+			} else if (p.in === 'query' && ODATA_QUERY[p.name]) {
+				query.push(ODATA_QUERY[p.name]);
+			}
+		}
+		query.sort((a, b) => ODATA_ORDER.indexOf(a) - ODATA_ORDER.indexOf(b));
+
+		// Body.
+		let bodyKind: OperationModel['bodyKind'];
+		let bodyFields: FieldModel[] = [];
+		let collection: OperationModel['collection'];
+		const bodySchema: Schema | undefined = op.requestBody?.content?.['application/json']?.schema;
+		const bodyFlat = bodySchema ? flatten(bodySchema, spec.schemaNames) : undefined;
+		const isEntityOp = (opType === 'operation' || opType === undefined) && (method === 'post' || method === 'patch');
+		if (bodyFlat && isEntityOp) {
+			bodyKind = 'entity';
+			collection = method === 'post' ? 'additionalFields' : 'updateFields';
+			const overlay = bodyOverlays[bodyFlat.refName ?? ''];
+			const readOnly = new Set(overlay?.readOnly ?? []);
+			const keyNames = new Set(params.map((p) => p.name));
+			for (const [prop, propSchema] of Object.entries(bodyFlat.properties)) {
+				if (readOnly.has(prop) || keyNames.has(prop)) continue;
+				// Server-assigned integer key on create.
+				if (method === 'post' && prop === 'Id' && classify(propSchema, spec).type === 'int32') continue;
+				bodyFields.push(makeField(prop, propSchema, spec, 'entity', false, overlay?.properties?.[prop]));
+			}
+		} else if (bodyFlat && Object.keys(bodyFlat.properties).length > 0) {
+			bodyKind = 'action';
+			for (const [prop, propSchema] of Object.entries(bodyFlat.properties)) {
+				bodyFields.push(makeField(prop, propSchema, spec, 'action', false, parameterOverlays[prop]));
+			}
+		} else if (bodyFlat) {
+			bodyKind = 'action';
+			bodyFields = [];
+		}
+
+		// Names.
+		const label = resourceLabels.get(tag) ?? resource.name.toLowerCase();
+		const overlay = operationOverlays[op.operationId];
+		const crud = crudNaming(method, path, tag, resource.name, label, output, opType, op.operationId);
+		const single = words(op.operationId).length === 1;
+		const naming: Naming = crud ?? {
+			value: camelCase(op.operationId),
+			name: titleCase(op.operationId),
+			action: sentenceCase(titleCase(op.operationId) + (single ? ` ${resource.name}` : '')),
+		};
+		const value = overlay?.value ?? naming.value;
+		const sinceVersion = since.get(`${method.toUpperCase()} ${normalizePath(path)}`);
+		// Placeholders as `{ID}` in descriptions (n8n lint: "ID", not "Id").
+		const endpoint = `${method.toUpperCase()} ${shortPath(cleanPath)}`.replace(/\{Id\}/g, '{ID}');
+		let description = overlay?.description ? `${overlay.description} (${endpoint})` : endpoint;
+		if (sinceVersion && sinceVersion !== SPEC_VERSIONS[0]) description += `. Requires 3CX ${sinceVersion} or later.`;
+
+		const meta: XapiOperation = {
+			method: method.toUpperCase() as XapiOperation['method'],
+			path: cleanPath,
+			params: [],
+			query,
+			output,
+		};
+		if (output === 'collection' && query.includes('top') && query.includes('skip')) meta.paged = true;
+
+		resource.operations.push({
+			tag,
+			resource: resource.value,
+			value,
+			name: overlay?.name ?? naming.name,
+			action: overlay?.action ?? naming.action,
+			description,
+			operationId: op.operationId,
+			specMethod: method.toUpperCase(),
+			specPath: path,
+			extra: false,
+			sinceVersion,
+			params,
+			bodyKind,
+			bodyFields,
+			collection,
+			meta,
+		});
+	}
+
+	for (const extra of extraOperations) {
+		const resource = resourceFor(extra.tag);
+		resource.operations.push({
+			tag: extra.tag,
+			resource: resource.value,
+			value: extra.value,
+			name: extra.name,
+			action: extra.action,
+			description: extra.description,
+			extra: true,
+			params: [],
+			bodyKind: extra.body?.kind,
+			bodyFields: [],
+			uploadPart: extra.body?.part,
+			meta: { method: extra.method, path: extra.path, params: [], query: extra.query, output: extra.output },
+		});
+	}
+
+	const resources = [...byTag.values()];
+	assignFieldNames(resources);
+	for (const r of resources) {
+		const seen = new Map<string, OperationModel>();
+		for (const o of r.operations) {
+			const clash = seen.get(o.value);
+			if (clash) {
+				throw new Error(
+					`Operation value "${o.value}" used twice in resource ${r.tag} (${clash.operationId}, ${o.operationId}): add an overlay in tools/generate/overlays/operations.ts`,
+				);
+			}
+			seen.set(o.value, o);
+			finishMeta(o);
+		}
+	}
+	return { resources, specOperationCount: ops.length };
+}
+
+/** n8n-level signature of a top-level field: same name must mean the same n8n type. */
+function signature(f: FieldModel): string {
+	const n8nType = nodeType(f.type);
+	return n8nType === 'options' ? `options:${(f.enumValues ?? []).join('|')}` : n8nType;
+}
+
+export function nodeType(type: XapiValueType): 'number' | 'boolean' | 'dateTime' | 'options' | 'json' | 'string' {
+	switch (type) {
+		case 'int32':
+		case 'int64':
+		case 'number':
+			return 'number';
+		case 'boolean':
+			return 'boolean';
+		case 'dateTime':
+		case 'date':
+			return 'dateTime';
+		case 'enum':
+			return 'options';
+		case 'json':
+			return 'json';
+		default:
+			return 'string';
+	}
+}
+
+const TYPE_SUFFIX: Record<string, string> = {
+	number: 'Number',
+	boolean: 'Boolean',
+	dateTime: 'Date',
+	options: 'Option',
+	json: 'Json',
+	string: 'String',
+};
+
+/**
+ * Top-level node parameter names: camelCase of the wire name, unless that name is reserved or is
+ * already used with another n8n type elsewhere (values persist across operations in n8n): then a
+ * type suffix is added. Entity fields live in a collection and keep the plain camelCase name.
+ */
+function assignFieldNames(resources: ResourceModel[]): void {
+	const topLevel: FieldModel[] = [];
+	for (const r of resources) {
+		for (const o of r.operations) {
+			topLevel.push(...o.params);
+			if (o.bodyKind === 'action') topLevel.push(...o.bodyFields);
+		}
+	}
+	const byName = new Map<string, Map<string, number>>();
+	for (const f of topLevel) {
+		const base = RESERVED_NAMES.has(f.field) ? `${f.field}Param` : f.field;
+		f.field = base;
+		const sigs = byName.get(base) ?? new Map<string, number>();
+		sigs.set(signature(f), (sigs.get(signature(f)) ?? 0) + 1);
+		byName.set(base, sigs);
+	}
+	const rename = new Map<string, string>();
+	const used = new Set(byName.keys());
+	for (const [base, sigs] of byName) {
+		const ranked = [...sigs.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+		ranked.slice(1).forEach(([sig]) => {
+			const suffix = TYPE_SUFFIX[sig.split(':')[0]];
+			let candidate = `${base}${suffix}`;
+			for (let i = 2; used.has(candidate); i++) candidate = `${base}${suffix}${i}`;
+			used.add(candidate);
+			rename.set(`${base}\u0000${sig}`, candidate);
+		});
+	}
+	for (const f of topLevel) {
+		const renamed = rename.get(`${f.field}\u0000${signature(f)}`);
+		if (renamed) f.field = renamed;
+	}
+	// Within one operation, names must be distinct (path key vs. action parameter).
+	for (const r of resources) {
+		for (const o of r.operations) {
+			const names = new Set<string>();
+			for (const f of [...o.params, ...(o.bodyKind === 'action' ? o.bodyFields : [])]) {
+				if (names.has(f.field)) throw new Error(`Field name ${f.field} used twice in ${r.tag}.${o.value}`);
+				names.add(f.field);
+			}
+			const options = new Set<string>();
+			if (o.bodyKind === 'entity') {
+				for (const f of o.bodyFields) {
+					if (options.has(f.field)) throw new Error(`Body field ${f.field} used twice in ${r.tag}.${o.value}`);
+					options.add(f.field);
+				}
+			}
+		}
+	}
+}
+
+function finishMeta(o: OperationModel): void {
+	const strip = (f: FieldModel) => {
+		const out: XapiOperation['params'][number] = { name: f.name, field: f.field, type: f.type, required: f.required };
+		if (f.enumValues) out.enumValues = f.enumValues;
+		return out;
+	};
+	o.meta.params = o.params.map(strip);
+	if (o.bodyKind === 'entity') {
+		o.meta.body = { kind: 'entity', fields: o.bodyFields.map(strip), collection: o.collection! };
+	} else if (o.bodyKind === 'action') {
+		o.meta.body = { kind: 'action', fields: o.bodyFields.map(strip) };
+	} else if (o.bodyKind === 'upload') {
+		o.meta.body = { kind: 'upload', part: o.uploadPart ?? 'file' };
+	}
+}

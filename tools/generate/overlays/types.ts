@@ -1,0 +1,49 @@
+/** Shapes of the hand-curated overlay files the generator reads. */
+import type { ODataOption, XapiOutput, XapiValueType } from '../../../nodes/ThreeCx/xapi/types';
+
+export interface ResourceOverlay {
+	/** Readable name, when splitting the tag into words is not enough. */
+	name?: string;
+	description?: string;
+}
+
+export interface OperationOverlay {
+	/** Stable camelCase value. Never change it once released. */
+	value?: string;
+	name?: string;
+	/** Sentence case. */
+	action?: string;
+	description?: string;
+}
+
+export interface ParameterOverlay {
+	displayName?: string;
+	description?: string;
+	/** Value type override (e.g. `interval` for TimeSpan strings the spec types as plain strings). */
+	type?: XapiValueType;
+	default?: string | number | boolean;
+	placeholder?: string;
+	hint?: string;
+}
+
+export interface BodyOverlay {
+	/** Properties the PBX computes: left out of create/update fields (still settable in JSON mode). */
+	readOnly?: string[];
+	/** Notable properties: hints by property name. */
+	properties?: Record<string, ParameterOverlay>;
+}
+
+/** An operation the spec does not describe (field-tested endpoints). */
+export interface ExtraOperation {
+	/** Tag of the resource it belongs to. */
+	tag: string;
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+	path: string;
+	query: ODataOption[];
+	output: XapiOutput;
+	body?: { kind: 'upload'; part: string };
+}

@@ -1,0 +1,150 @@
+/**
+ * Installs the pinned n8n CLI into a cache folder outside the package's dependencies
+ * (`.cache/n8n-cli`, or `N8N_CLI_CACHE`) and reuses it while the version matches.
+ *
+ * A plain `npm install n8n` fails offline (a Kafka client downloads sources in its install
+ * script), so: `npm install --ignore-scripts n8n@<pinned>`, then `npm rebuild sqlite3` against
+ * Node 24's headers. A `.ready` marker is written last, so a half-finished install is redone.
+ *
+ * Run directly (`npx tsx tools/n8n/install.ts`) to install ahead of time and print the times.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { findNode24, node24Env, type Node24 } from './node24';
+import { N8N_VERSION, n8nCacheDir, node24CacheDir } from './paths';
+import { log, npmCommand, runChecked } from './proc';
+
+export interface N8nInstall {
+	dir: string;
+	version: string;
+	/** `node_modules/n8n/bin/n8n`, run with `node24.node`. */
+	bin: string;
+	node24: Node24;
+	/** Milliseconds spent installing in this call (0 when reused). */
+	installMs: number;
+}
+
+interface ReadyMarker {
+	version: string;
+	node: string;
+	installedAt: string;
+	installMs: number;
+}
+
+function readMarker(dir: string): ReadyMarker | undefined {
+	try {
+		return JSON.parse(readFileSync(join(dir, '.ready'), 'utf8')) as ReadyMarker;
+	} catch {
+		return undefined;
+	}
+}
+
+function installedVersion(dir: string): string | undefined {
+	try {
+		return (JSON.parse(readFileSync(join(dir, 'node_modules/n8n/package.json'), 'utf8')) as { version: string }).version;
+	} catch {
+		return undefined;
+	}
+}
+
+export function isN8nReady(dir = n8nCacheDir(), version = N8N_VERSION): boolean {
+	return readMarker(dir)?.version === version && installedVersion(dir) === version;
+}
+
+/** Cross-process lock (a directory): the demo and a test run may both want to install. */
+async function withLock<T>(dir: string, body: () => Promise<T>): Promise<T> {
+	const lock = join(dir, '.install-lock');
+	const deadline = Date.now() + 30 * 60_000;
+	for (;;) {
+		try {
+			await mkdir(lock);
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const age = Date.now() - statSync(lock).mtimeMs;
+			if (age > 30 * 60_000) {
+				await rmdir(lock).catch(() => undefined);
+				continue;
+			}
+			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock} (another install running?)`);
+			await new Promise((r) => setTimeout(r, 2000));
+		}
+	}
+	try {
+		return await body();
+	} finally {
+		await rmdir(lock).catch(() => undefined);
+	}
+}
+
+/** Headers for node-gyp: Node 24's own when known, else the npm package's (fetched on demand). */
+async function ensureNodedir(node24: Node24): Promise<string | undefined> {
+	if (node24.nodedir) return node24.nodedir;
+	const pkg = `node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
+	const prefix = node24CacheDir();
+	const dir = join(prefix, 'node_modules', pkg);
+	if (!existsSync(join(dir, 'include/node/node.h'))) {
+		const major = node24.version.replace(/^v/, '').split('.')[0];
+		log(`fetching Node ${major} headers (${pkg}) for the sqlite3 build`);
+		await mkdir(prefix, { recursive: true });
+		await runChecked(npmCommand, ['install', '--prefix', prefix, '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `${pkg}@${major}`], {
+			timeoutMs: 10 * 60_000,
+		});
+	}
+	return dir;
+}
+
+/** Returns a working n8n CLI, installing it first when the cache is missing or another version. */
+export async function ensureN8n(options: { dir?: string; version?: string } = {}): Promise<N8nInstall> {
+	const dir = options.dir ?? n8nCacheDir();
+	const version = options.version ?? N8N_VERSION;
+	const found = await findNode24();
+	if (!found.ok) throw new Error(`n8n ${version} needs Node ≥ 24: ${found.reason}`);
+	const { node24 } = found;
+	const bin = join(dir, 'node_modules/n8n/bin/n8n');
+	if (isN8nReady(dir, version)) return { dir, version, bin, node24, installMs: 0 };
+
+	await mkdir(dir, { recursive: true });
+	return await withLock(dir, async () => {
+		if (isN8nReady(dir, version)) return { dir, version, bin, node24, installMs: 0 };
+		const started = Date.now();
+		log(`installing n8n@${version} into ${dir} (takes a few minutes; reused afterwards)`);
+		await rm(join(dir, '.ready'), { force: true });
+		// Its own package.json keeps npm from walking up into the repository's manifest.
+		await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'n8n-cli-cache', private: true }, null, 2));
+		const nodedir = await ensureNodedir(node24);
+		const env = { ...node24Env(node24), npm_config_nodedir: nodedir, npm_config_update_notifier: 'false' };
+		if (!nodedir) delete env.npm_config_nodedir;
+		const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error'];
+		await runChecked(npmCommand, ['install', '--ignore-scripts', ...npmFlags, `n8n@${version}`], {
+			cwd: dir,
+			env,
+			timeoutMs: 40 * 60_000,
+		});
+		log(`n8n@${version} downloaded in ${((Date.now() - started) / 1000).toFixed(0)} s; building sqlite3`);
+		await runChecked(npmCommand, ['rebuild', ...npmFlags, 'sqlite3'], { cwd: dir, env, timeoutMs: 30 * 60_000 });
+		const installMs = Date.now() - started;
+		const marker: ReadyMarker = { version, node: node24.version, installedAt: new Date().toISOString(), installMs };
+		await writeFile(join(dir, '.ready'), JSON.stringify(marker, null, 2));
+		log(`n8n@${version} ready in ${(installMs / 1000).toFixed(0)} s`);
+		return { dir, version, bin, node24, installMs };
+	});
+}
+
+if (require.main === module) {
+	ensureN8n().then(
+		(install) => {
+			const marker = readMarker(install.dir);
+			console.log(
+				`n8n ${install.version} at ${install.dir} on Node ${install.node24.version}` +
+					(install.installMs ? `: installed in ${(install.installMs / 1000).toFixed(0)} s` : ` (cached; installed in ${((marker?.installMs ?? 0) / 1000).toFixed(0)} s on ${marker?.installedAt})`),
+			);
+		},
+		(error) => {
+			console.error(error instanceof Error ? error.message : error);
+			process.exit(1);
+		},
+	);
+}
