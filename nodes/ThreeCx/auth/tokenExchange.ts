@@ -13,7 +13,10 @@ const TLS_ERROR_CODES =
 const UNREACHABLE_CODES =
 	/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ECONNABORTED)$/;
 
-/** An error for n8n to show; built from scratch so no request options (and no API key) ride along. */
+/**
+ * An error for n8n to show; built from scratch so no request options (and no API key) ride along.
+ * System error codes stay out of the message: n8n would replace such a message with a generic one.
+ */
 export class TokenExchangeError extends Error {
 	constructor(
 		message: string,
@@ -80,8 +83,8 @@ export function describeTokenFailure(error: unknown, root: string): TokenExchang
 	const status = Number(failure?.response?.status ?? failure?.statusCode ?? failure?.httpCode ?? 0);
 	if (TLS_ERROR_CODES.test(code)) {
 		return new TokenExchangeError(
-			`TLS problem talking to ${root} (${code})`,
-			'The PBX certificate is not trusted by n8n. Use a trusted certificate, or turn on "Ignore SSL Issues" in the credential for a self-signed on-premise PBX.',
+			`TLS problem talking to ${root}`,
+			`${code}: the PBX certificate is not trusted by n8n. Use a trusted certificate, or turn on "Ignore SSL Issues" in the credential for a self-signed on-premise PBX.`,
 		);
 	}
 	if (status === 400 || status === 401) {
@@ -98,8 +101,8 @@ export function describeTokenFailure(error: unknown, root: string): TokenExchang
 	}
 	if (UNREACHABLE_CODES.test(code) || !status) {
 		return new TokenExchangeError(
-			`Cannot reach the 3CX server at ${root}${code ? ` (${code})` : ''}`,
-			'Check Server URL (scheme, host and port, e.g. https://pbx.example.com:5001) and that n8n can reach the PBX.',
+			`Cannot reach the 3CX server at ${root}`,
+			`${code ? `${code}: ` : ''}check Server URL (scheme, host and port, e.g. https://pbx.example.com:5001) and that n8n can reach the PBX.`,
 		);
 	}
 	return new TokenExchangeError(
