@@ -1,0 +1,39 @@
+import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } from 'n8n-workflow';
+import { NODE_PARAMETER, type XapiOperation, type XapiOperationTable } from './types';
+import { XapiInputError } from './values';
+
+/** What every hook reads from the node: the operation's metadata and the Options collection. */
+export interface XapiCall {
+	op: XapiOperation;
+	options: IDataObject;
+}
+
+export function readCall(ctx: IExecuteSingleFunctions, table: XapiOperationTable): XapiCall {
+	const resource = ctx.getNodeParameter(NODE_PARAMETER.resource, '') as string;
+	const operation = ctx.getNodeParameter(NODE_PARAMETER.operation, '') as string;
+	const op = table[resource]?.[operation];
+	if (!op) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown operation "${operation}" for resource "${resource}"`, {
+			itemIndex: ctx.getItemIndex(),
+		});
+	}
+	return { op, options: (ctx.getNodeParameter(NODE_PARAMETER.options, {}) ?? {}) as IDataObject };
+}
+
+/** Path and function parameter values by wire name; missing ones are null. */
+export function readPathValues(ctx: IExecuteSingleFunctions, op: XapiOperation): Record<string, unknown> {
+	return Object.fromEntries(op.params.map((param) => [param.name, ctx.getNodeParameter(param.field, null)]));
+}
+
+/** Runs `build`, turning bad input into an n8n error on this item that names the parameter. */
+export function withInputErrors<T>(ctx: IExecuteSingleFunctions, build: () => T): T {
+	try {
+		return build();
+	} catch (error) {
+		if (!(error instanceof XapiInputError)) throw error;
+		throw new NodeOperationError(ctx.getNode(), error.message, {
+			itemIndex: ctx.getItemIndex(),
+			description: `Parameter "${error.parameter}" must be ${error.expected}. Nothing was sent to the PBX.`,
+		});
+	}
+}

@@ -1,0 +1,81 @@
+import type { XapiField } from './types';
+import { toDateOnly, toUtcDateTime } from './dates';
+import {
+	XapiInputError,
+	isBlank,
+	toBoolean,
+	toEnum,
+	toGuid,
+	toInteger,
+	toInterval,
+	toNumber,
+	toText,
+} from './values';
+
+export interface LiteralOptions {
+	/** Entity keys may not be empty; function parameters may (`''`). */
+	key?: boolean;
+	/** Zone for zone-less date-times (the workflow's time zone). */
+	timeZone?: string;
+}
+
+/**
+ * OData literal for a URL path, already percent-encoded. Strings are quoted with `'` doubled, so
+ * no value can leave its quotes; `/ ? # % +`, spaces and non-ASCII are percent-encoded because a
+ * raw `/` or `%` breaks the PBX's routing.
+ */
+export function toODataLiteral(
+	field: Pick<XapiField, 'field' | 'type' | 'enumValues'>,
+	value: unknown,
+	options: LiteralOptions = {},
+): string {
+	const parameter = field.field;
+	if (isBlank(value)) {
+		if (options.key) throw new XapiInputError(parameter, 'a value (it identifies the record)');
+		if (['string', 'interval', 'enum'].includes(field.type)) return "''";
+		throw new XapiInputError(parameter, expectedForm(field.type));
+	}
+	switch (field.type) {
+		case 'int32':
+		case 'int64':
+			return toInteger(value, parameter, field.type);
+		case 'number':
+			return encodeURIComponent(String(toNumber(value, parameter)));
+		case 'boolean':
+			return String(toBoolean(value, parameter));
+		case 'dateTime':
+			return toUtcDateTime(value, parameter, options.timeZone);
+		case 'date':
+			return toDateOnly(value, parameter);
+		case 'guid':
+			return toGuid(value, parameter);
+		case 'interval':
+			return quote(toInterval(value, parameter));
+		case 'enum':
+			return quote(toEnum(value, parameter, field.enumValues));
+		case 'string':
+			return quote(toText(value, parameter));
+		default:
+			throw new XapiInputError(parameter, `a value that fits in a URL (type ${field.type} cannot)`);
+	}
+}
+
+function quote(text: string): string {
+	// `:` stays readable (legal in a path segment, as the web client sends intervals).
+	return `'${encodeURIComponent(text.replace(/'/g, "''")).replace(/%3A/g, ':')}'`;
+}
+
+function expectedForm(type: XapiField['type']): string {
+	switch (type) {
+		case 'dateTime':
+			return 'a date-time like 2025-03-01T00:00:00Z';
+		case 'date':
+			return 'a date like 2025-03-01';
+		case 'boolean':
+			return 'true or false';
+		case 'guid':
+			return 'a GUID';
+		default:
+			return `a value (${type})`;
+	}
+}

@@ -1,0 +1,105 @@
+/**
+ * Fills an operation's parameters the way a user would in the editor: every parameter the
+ * description displays for that resource and operation gets a value of its type, including every
+ * option of the body collections. String values are deliberately hostile to literal encoding.
+ */
+import {
+	NodeHelpers,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import type { XapiField, XapiOperation } from '../../nodes/ThreeCx/xapi/types';
+
+export const HOSTILE_STRING = "O'Brien/ä +%#?,x=1')";
+const node = { typeVersion: 1 };
+
+function fieldsOf(operation: XapiOperation): Map<string, XapiField> {
+	const body = operation.body && 'fields' in operation.body ? operation.body.fields : [];
+	return new Map([...operation.params, ...body].map((field) => [field.field, field]));
+}
+
+function sampleForField(field: XapiField | undefined, property: INodeProperties): unknown {
+	switch (field?.type) {
+		case 'int32':
+		case 'int64':
+			return 1;
+		case 'number':
+			return 1.5;
+		case 'boolean':
+			return true;
+		case 'dateTime':
+			return '2025-03-01T10:00:00.123+02:00';
+		case 'date':
+			return '2025-03-01';
+		case 'guid':
+			return '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+		case 'interval':
+			return '0:00:0';
+		case 'enum':
+			return field.enumValues?.[0];
+		case 'stringList':
+			return 'a,b';
+		case 'intList':
+			return '1,2';
+		case 'json':
+			return property.default === '' ? '{}' : property.default;
+		case 'string':
+			return HOSTILE_STRING;
+		default:
+			return sampleForProperty(property);
+	}
+}
+
+function sampleForProperty(property: INodeProperties): unknown {
+	switch (property.type) {
+		case 'boolean':
+			return true;
+		case 'number':
+			return 1;
+		case 'dateTime':
+			return '2025-03-01T10:00:00.123+02:00';
+		case 'options':
+			return property.options?.[0] && 'value' in property.options[0] ? property.options[0].value : property.default;
+		case 'json':
+			return property.default || '{}';
+		default:
+			return HOSTILE_STRING;
+	}
+}
+
+export function sampleParameters(
+	description: INodeTypeDescription,
+	resource: string,
+	operationName: string,
+	operation: XapiOperation,
+): INodeParameters {
+	const fields = fieldsOf(operation);
+	const values: INodeParameters = { resource, operation: operationName };
+	const displayed = description.properties.filter(
+		(property) =>
+			!['resource', 'operation'].includes(property.name) &&
+			NodeHelpers.displayParameter(
+				{ ...values, bodyMode: 'fields', returnAll: false },
+				property,
+				node,
+				description,
+			),
+	);
+	for (const property of displayed) {
+		if (property.name === 'returnAll') values.returnAll = false;
+		else if (property.name === 'limit') values.limit = 3;
+		else if (property.name === 'bodyMode') values.bodyMode = 'fields';
+		else if (property.name === 'options') values.options = {};
+		else if (property.type === 'collection') {
+			values[property.name] = Object.fromEntries(
+				(property.options as INodeProperties[]).map((option) => [
+					option.name,
+					sampleForField(fields.get(option.name), option),
+				]),
+			) as INodeParameters;
+		} else values[property.name] = sampleForField(fields.get(property.name), property) as string;
+	}
+	return values;
+}
