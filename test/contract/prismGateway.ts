@@ -2,11 +2,31 @@
  * A loopback PBX stand-in for contract tests: `/connect/token` issues a bearer token, and every
  * `/xapi/v1/...` request is forwarded to a Prism mock of the official spec (which serves the
  * spec's paths at its root), recording Prism's `sl-violations` for each request.
+ *
+ * Prism routes `/Users(Number='100')` to the `/Users({Id})` template (both match), so
+ * alternate-key requests go to a second Prism that serves only the alternate-key paths.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+
+const ALTERNATE_KEY_TEMPLATE = /^\/\w+\(\w+=\{\w+\}\)/;
+const ALTERNATE_KEY_REQUEST = /^\/xapi\/v1\/\w+\(\w+=/;
+
+/** The spec reduced to its alternate-key paths, in a temporary file. */
+function alternateKeySpec(specFile: string): string {
+	const spec = parse(readFileSync(specFile, 'utf8')) as { paths: Record<string, unknown> };
+	spec.paths = Object.fromEntries(
+		Object.entries(spec.paths).filter(([path]) => ALTERNATE_KEY_TEMPLATE.test(path)),
+	);
+	const file = join(mkdtempSync(join(tmpdir(), 'xapi-contract-')), 'alternate-keys.yaml');
+	writeFileSync(file, stringify(spec));
+	return file;
+}
 
 export interface RecordedRequest {
 	method: string;
@@ -67,7 +87,10 @@ function parseViolations(header: string | string[] | undefined): RecordedRequest
 }
 
 export async function startPrismGateway(specFile: string): Promise<PrismGateway> {
-	const prism = await startPrism(specFile);
+	const [prism, alternatePrism] = await Promise.all([
+		startPrism(specFile),
+		startPrism(alternateKeySpec(specFile)),
+	]);
 	const requests: RecordedRequest[] = [];
 	const server: Server = createServer((req, res) => {
 		const url = req.url ?? '/';
@@ -81,13 +104,14 @@ export async function startPrismGateway(specFile: string): Promise<PrismGateway>
 			res.writeHead(404).end();
 			return;
 		}
+		const { port } = ALTERNATE_KEY_REQUEST.test(url) ? alternatePrism : prism;
 		const upstream = httpRequest(
 			{
 				host: '127.0.0.1',
-				port: prism.port,
+				port,
 				method: req.method,
 				path: url.slice('/xapi/v1'.length),
-				headers: { ...req.headers, host: `127.0.0.1:${prism.port}` },
+				headers: { ...req.headers, host: `127.0.0.1:${port}` },
 			},
 			(answer) => {
 				requests.push({
@@ -112,6 +136,7 @@ export async function startPrismGateway(specFile: string): Promise<PrismGateway>
 		requests,
 		close: async () => {
 			prism.child.kill();
+			alternatePrism.child.kill();
 			await new Promise((resolve) => server.close(resolve));
 		},
 	};
