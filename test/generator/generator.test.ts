@@ -41,6 +41,9 @@ const N8N_TYPE: Record<XapiValueType, string> = {
 	json: 'json',
 	stringList: 'string',
 	intList: 'string',
+	enumList: 'multiOptions',
+	duration: 'string',
+	timeOfDay: 'string',
 };
 
 /** Spec document with local `$ref`s resolvable by hand (independent of the generator's resolver). */
@@ -76,8 +79,10 @@ function expectedTypes(schema: any): XapiValueType[] {
 	if (s.type === 'string' && s.format === 'date-time') return ['dateTime'];
 	if (s.type === 'string' && s.format === 'date') return ['date'];
 	if (s.type === 'string' && s.format === 'uuid') return ['guid'];
+	if (s.type === 'string' && s.format === 'duration') return ['duration'];
+	if (s.type === 'string' && s.format === 'time') return ['timeOfDay'];
 	if (s.type === 'string') return ['string', 'interval', 'enum'];
-	return ['string', 'json', 'enum', 'stringList', 'intList'];
+	return ['string', 'json', 'enum', 'stringList', 'intList', 'enumList'];
 }
 
 interface SpecOp {
@@ -267,6 +272,62 @@ withSpec('parameters', () => {
 		}
 		expect(problems).toEqual([]);
 		expect(checked).toBeGreaterThan(1000);
+	});
+
+	test('flags enums, enum arrays, durations, times of day and length limits are typed as the spec validates them', () => {
+		/** The spec schema of a property, with a single `allOf` wrapper (`allOf: [$ref], nullable`) opened. */
+		const open = (schema: any): any => {
+			const s = deref(schema) ?? {};
+			return !s.type && s.allOf?.length === 1 ? { ...deref(s.allOf[0]), ...s, allOf: undefined } : s;
+		};
+		const problems: string[] = [];
+		const seen = { flags: 0, enumList: 0, duration: 0, maxLength: 0 };
+		for (const n of allNodeOps()) {
+			const id = OPERATION_IDS[`${n.resource}.${n.operation}`];
+			if (!id || !n.meta.body || n.meta.body.kind === 'upload') continue;
+			const s = specOps.find((o) => o.operationId === id)!;
+			const props = allProperties(deref(s.op.requestBody)?.content?.['application/json']?.schema);
+			const visible = visibleProperties(n.resource, n.operation);
+			const collection = n.meta.body.kind === 'entity' ? visible.find((p) => p.name === 'additionalFields' || p.name === 'updateFields') : undefined;
+			for (const meta of n.meta.body.fields) {
+				const spec = open(props[meta.name]);
+				const where = `${n.resource}.${n.operation} ${meta.name}`;
+				const holder = [...((collection?.options ?? []) as INodeProperties[]), ...visible].find((p) => p.name === meta.field);
+				const members = ((holder?.options ?? []) as INodePropertyOptions[]).map((o) => String(o.value));
+				if (spec.enum && spec['x-ms-enum-flags']) {
+					seen.flags++;
+					if (meta.type !== 'enum' || holder?.type !== 'options') problems.push(`${where}: flags enum typed ${meta.type}`);
+				}
+				const items = spec.type === 'array' ? open(spec.items) : undefined;
+				if (items?.enum) {
+					seen.enumList++;
+					if (meta.type !== 'enumList' || holder?.type !== 'multiOptions') problems.push(`${where}: enum array typed ${meta.type}`);
+					if ([...members].sort().join() !== [...items.enum].sort().join()) problems.push(`${where}: options ${members}`);
+					if (!Array.isArray(holder?.default) || (holder?.default as unknown[]).length) problems.push(`${where}: default`);
+					const names = ((holder?.options ?? []) as INodePropertyOptions[]).map((o) => o.name);
+					if (names.join() !== [...names].sort((a, b) => a.localeCompare(b, 'en')).join()) problems.push(`${where}: unsorted`);
+				}
+				if (spec.format === 'duration') {
+					seen.duration++;
+					if (meta.type !== 'duration') problems.push(`${where}: duration typed ${meta.type}`);
+					if (!/PT1H30M/.test(String(holder?.placeholder))) problems.push(`${where}: placeholder`);
+				}
+				if (spec.format === 'time' && meta.type !== 'timeOfDay') problems.push(`${where}: time typed ${meta.type}`);
+				if (typeof spec.maxLength === 'number') {
+					seen.maxLength++;
+					if (meta.maxLength !== spec.maxLength) problems.push(`${where}: maxLength ${meta.maxLength}`);
+					if (!String(holder?.description).includes(`At most ${spec.maxLength} characters`)) problems.push(`${where}: description`);
+				}
+			}
+		}
+		expect(problems).toEqual([]);
+		expect(seen.flags).toBeGreaterThanOrEqual(26);
+		expect(seen.enumList).toBeGreaterThanOrEqual(16);
+		expect(seen.duration).toBeGreaterThanOrEqual(5);
+		expect(seen.maxLength).toBeGreaterThan(0);
+		// Path keys with a length limit carry it too.
+		expect(OPERATIONS.sbcs.get.params[0]).toMatchObject({ name: 'Name', type: 'string', maxLength: 12 });
+		expect(visibleProperties('sbcs', 'get').find((p) => p.name === 'name')?.description).toMatch(/At most 12 characters/);
 	});
 
 	test('Report User Activity → Get User Activity has the documented fields', () => {

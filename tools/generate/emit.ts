@@ -83,7 +83,7 @@ function fieldDefinition(f: FieldModel, topLevel: boolean): Record<string, unkno
 	if (type === 'number' && f.minValue !== undefined) def.typeOptions = { minValue: f.minValue, maxValue: f.maxValue };
 	// Secrets are masked in the editor (same name test as the n8n lint rule).
 	if (type === 'string' && SENSITIVE.some((s) => f.field.toLowerCase().includes(s))) def.typeOptions = { password: true };
-	if (type === 'options') def.options = enumOptions(f.enumValues ?? []);
+	if (type === 'options' || type === 'multiOptions') def.options = enumOptions(f.enumValues ?? []);
 	def.default = f.default;
 	if (f.placeholder) def.placeholder = f.placeholder;
 	else if (type === 'string' && f.field === 'email') def.placeholder = 'name@email.com';
@@ -268,7 +268,8 @@ function operationProperty(r: ResourceModel): Record<string, unknown> {
 /** `field('Id', 'id', 'int32', true)`: compact, and not mistaken for node parameters by the n8n lint. */
 function fieldCall(f: XapiField): Raw {
 	const args: unknown[] = [f.name, f.field, f.type, f.required];
-	if (f.enumValues) args.push(f.enumValues);
+	if (f.enumValues || f.maxLength !== undefined) args.push(f.enumValues ?? new Raw('undefined'));
+	if (f.maxLength !== undefined) args.push(f.maxLength);
 	return new Raw(`field(${args.map((a) => lit(a)).join(', ')})`);
 }
 

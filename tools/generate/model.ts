@@ -51,7 +51,9 @@ export interface FieldModel {
 	description?: string;
 	placeholder?: string;
 	hint?: string;
-	default: string | number | boolean;
+	default: string | number | boolean | string[];
+	/** Longest accepted text, from the spec's `maxLength` (text fields). */
+	maxLength?: number;
 	minValue?: number;
 	maxValue?: number;
 	location: FieldLocation;
@@ -112,17 +114,14 @@ interface Classified {
 	min?: number;
 	max?: number;
 	format?: string;
-	flagsOf?: string[];
-	itemEnum?: string[];
+	maxLength?: number;
 }
 
 function classify(schema: Schema | undefined, spec: LoadedSpec): Classified {
 	const flat: FlatSchema = flatten(schema, spec.schemaNames);
 	if (flat.union) return { type: 'json', refName: flat.refName };
-	if (flat.enum) {
-		if (flat.flags) return { type: 'string', flagsOf: flat.enum, refName: flat.refName };
-		return { type: 'enum', enumValues: flat.enum, refName: flat.refName };
-	}
+	// `x-ms-enum-flags` enums too: the spec's own validation accepts exactly one member per value.
+	if (flat.enum) return { type: 'enum', enumValues: flat.enum, refName: flat.refName };
 	switch (flat.type) {
 		case 'integer':
 			if (flat.format === 'int64') return { type: 'int64' };
@@ -135,10 +134,12 @@ function classify(schema: Schema | undefined, spec: LoadedSpec): Classified {
 			if (flat.format === 'date-time') return { type: 'dateTime' };
 			if (flat.format === 'date') return { type: 'date' };
 			if (flat.format === 'uuid') return { type: 'guid' };
-			return { type: 'string', format: flat.format };
+			if (flat.format === 'duration') return { type: 'duration', format: flat.format };
+			if (flat.format === 'time') return { type: 'timeOfDay', format: flat.format };
+			return { type: 'string', format: flat.format, maxLength: flat.maxLength };
 		case 'array': {
 			const items = flatten(flat.items, spec.schemaNames);
-			if (items.enum && !items.flags) return { type: 'stringList', itemEnum: items.enum, refName: items.refName };
+			if (items.enum) return { type: 'enumList', enumValues: items.enum, refName: items.refName };
 			if (items.type === 'string' && !items.union) return { type: 'stringList', format: items.format };
 			if (items.type === 'integer' && !items.union) return { type: 'intList' };
 			return { type: 'json', format: 'array', refName: items.refName };
@@ -152,25 +153,33 @@ const TYPE_HINTS: Partial<Record<XapiValueType, string>> = {
 	guid: 'GUID, e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6',
 	interval: 'Time span as H:MM:SS, e.g. 0:00:20',
 	int64: 'Integer (64-bit)',
+	duration: 'ISO 8601 duration, e.g. PT1H30M (D days, H hours, M minutes, S seconds)',
+	timeOfDay: 'Time of day as HH:MM:SS (24-hour), e.g. 08:30:00',
 };
 
-function typeDescription(c: Classified): string | undefined {
-	if (c.flagsOf) return `One or more of (comma-separated): ${c.flagsOf.join(', ')}`;
-	if (c.type === 'stringList') {
-		if (c.itemEnum) return `Comma-separated list of: ${c.itemEnum.join(', ')}`;
-		return 'Comma-separated list';
-	}
-	if (c.type === 'intList') return 'Comma-separated list of integers';
-	if (c.type === 'json') {
+const TYPE_PLACEHOLDERS: Partial<Record<XapiValueType, string>> = {
+	duration: 'e.g. PT1H30M',
+	timeOfDay: 'e.g. 08:30:00',
+};
+
+function typeDescription(type: XapiValueType, c: Classified): string | undefined {
+	if (type === 'stringList') return 'Comma-separated list';
+	if (type === 'intList') return 'Comma-separated list of integers';
+	if (type === 'json') {
 		const shape = c.refName ? c.refName.replace(/^Pbx\./, '') : 'object';
 		return c.format === 'array' ? `JSON array of ${shape} objects` : `JSON ${shape} object`;
 	}
-	if (c.format === 'duration') return 'Duration in ISO 8601 format, e.g. PT30S';
-	if (c.format === 'time') return 'Time of day as HH:MM:SS';
-	return TYPE_HINTS[c.type];
+	return TYPE_HINTS[type];
 }
 
-function defaultFor(type: XapiValueType, c: Classified): string | number | boolean {
+/** The description with the length limit appended as its own sentence. */
+function withLengthLimit(description: string | undefined, maxLength: number | undefined): string | undefined {
+	if (maxLength === undefined) return description;
+	const limit = `At most ${maxLength} characters`;
+	return description ? `${description.trim().replace(/\.$/, '')}. ${limit}.` : limit;
+}
+
+function defaultFor(type: XapiValueType, c: Classified): FieldModel['default'] {
 	switch (type) {
 		case 'int32':
 		case 'int64':
@@ -180,6 +189,8 @@ function defaultFor(type: XapiValueType, c: Classified): string | number | boole
 			return false;
 		case 'enum':
 			return c.enumValues?.[0] ?? '';
+		case 'enumList':
+			return [];
 		case 'interval':
 			return '0:00:0';
 		case 'json':
@@ -213,14 +224,16 @@ function makeField(
 	// A nullable string may legitimately be empty (sent as ''): not marked required in n8n unless it
 	// has a non-empty default.
 	field.nodeRequired = required && !(nullable && type === 'string' && field.default === '');
-	if (type === 'enum') field.enumValues = c.enumValues;
+	if (type === 'enum' || type === 'enumList') field.enumValues = c.enumValues;
+	if (type === 'string' && c.maxLength !== undefined) field.maxLength = c.maxLength;
 	if (type === 'int32') {
 		field.minValue = c.min ?? INT32_MIN;
 		field.maxValue = c.max ?? INT32_MAX;
 	}
-	const description = overlay?.description ?? (type === 'interval' ? TYPE_HINTS.interval : typeDescription(c));
+	const description = withLengthLimit(overlay?.description ?? typeDescription(type, c), field.maxLength);
 	if (description) field.description = description;
-	if (overlay?.placeholder) field.placeholder = overlay.placeholder;
+	const placeholder = overlay?.placeholder ?? TYPE_PLACEHOLDERS[type];
+	if (placeholder) field.placeholder = placeholder;
 	if (overlay?.hint) field.hint = overlay.hint;
 	return field;
 }
@@ -509,10 +522,12 @@ export async function buildModel(): Promise<Model> {
 /** n8n-level signature of a top-level field: same name must mean the same n8n type. */
 function signature(f: FieldModel): string {
 	const n8nType = nodeType(f.type);
-	return n8nType === 'options' ? `options:${(f.enumValues ?? []).join('|')}` : n8nType;
+	return n8nType === 'options' || n8nType === 'multiOptions' ? `${n8nType}:${(f.enumValues ?? []).join('|')}` : n8nType;
 }
 
-export function nodeType(type: XapiValueType): 'number' | 'boolean' | 'dateTime' | 'options' | 'json' | 'string' {
+export function nodeType(
+	type: XapiValueType,
+): 'number' | 'boolean' | 'dateTime' | 'options' | 'multiOptions' | 'json' | 'string' {
 	switch (type) {
 		case 'int32':
 		case 'int64':
@@ -525,6 +540,8 @@ export function nodeType(type: XapiValueType): 'number' | 'boolean' | 'dateTime'
 			return 'dateTime';
 		case 'enum':
 			return 'options';
+		case 'enumList':
+			return 'multiOptions';
 		case 'json':
 			return 'json';
 		default:
@@ -537,6 +554,7 @@ const TYPE_SUFFIX: Record<string, string> = {
 	boolean: 'Boolean',
 	dateTime: 'Date',
 	options: 'Option',
+	multiOptions: 'Options',
 	json: 'Json',
 	string: 'String',
 };
@@ -601,6 +619,7 @@ function finishMeta(o: OperationModel): void {
 	const strip = (f: FieldModel) => {
 		const out: XapiOperation['params'][number] = { name: f.name, field: f.field, type: f.type, required: f.required };
 		if (f.enumValues) out.enumValues = f.enumValues;
+		if (f.maxLength !== undefined) out.maxLength = f.maxLength;
 		return out;
 	};
 	o.meta.params = o.params.map(strip);

@@ -44,7 +44,7 @@ export interface NodeRun {
 	executionTime: number;
 	executionStatus?: string;
 	error?: { message: string; description?: string; [key: string]: unknown };
-	data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, BinaryRef>; pairedItem?: unknown; error?: unknown }> | null> };
+	data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, BinaryRef>; pairedItem?: unknown; error?: { message?: string; description?: string; [key: string]: unknown } }> | null> };
 }
 
 export interface BinaryRef {
@@ -157,19 +157,23 @@ export class N8nCli {
 }
 
 /**
- * `--rawOutput` prints the execution as pretty JSON, but log lines may come before it: take the
- * first line that opens a JSON object and parses to the end.
+ * `n8n execute` prints the execution through its logger (level info) as pretty JSON, between
+ * other log lines: take the block from a line `{` to the next line `}` that parses as an IRun.
  */
 export function parseExecuteOutput(stdout: string): ExecutionResult | undefined {
-	const lines = stdout.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		if (lines[i] !== '{') continue;
-		const candidate = lines.slice(i).join('\n').trim();
-		try {
-			const parsed = JSON.parse(candidate) as ExecutionResult;
-			if (parsed?.data?.resultData) return parsed;
-		} catch {
-			// not this one
+	const lines = stdout.split(/\r?\n/);
+	for (let start = 0; start < lines.length; start++) {
+		if (lines[start] !== '{') continue;
+		for (let end = start + 1; end < lines.length; end++) {
+			if (lines[end] !== '}') continue;
+			try {
+				const parsed = JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutionResult;
+				if (parsed?.data?.resultData) return parsed;
+			} catch {
+				// a nested `}` at column 0 inside a string: keep looking
+				continue;
+			}
+			break;
 		}
 	}
 	return undefined;

@@ -26,7 +26,9 @@ export interface N8nEnvOptions {
 function withoutN8nVariables(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(base)) {
-		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|NODES_|WEBHOOK_URL$)/.test(key)) continue;
+		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|NODES_|WEBHOOK_URL$|JEST_)/.test(key)) continue;
+		// Jest sets NODE_ENV=test, which makes n8n use a throw-away database and a silent logger.
+		if (key === 'NODE_ENV') continue;
 		env[key] = value;
 	}
 	return env;
@@ -46,7 +48,8 @@ export function n8nEnv(node24: Node24, options: N8nEnvOptions): NodeJS.ProcessEn
 		DB_SQLITE_POOL_SIZE: '2',
 		GENERIC_TIMEZONE: 'UTC',
 		TZ: 'UTC',
-		N8N_LOG_LEVEL: options.logLevel ?? 'warn',
+		// `n8n execute` prints its result through the logger at level info.
+		N8N_LOG_LEVEL: options.logLevel ?? 'info',
 		N8N_LOG_OUTPUT: 'console',
 		// Nothing phones home.
 		N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -74,6 +77,7 @@ export function n8nEnv(node24: Node24, options: N8nEnvOptions): NodeJS.ProcessEn
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_RUNNERS_MODE: 'internal',
+		N8N_PYTHON_ENABLED: 'false',
 		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',

@@ -180,13 +180,18 @@ export function inputBinaryProperty(displayOptions: IDisplayOptions): INodePrope
 	};
 }
 
-/** Operation metadata entry (see `XapiField`): wire name, node field name, value type, required. */
+/** Operation metadata entry (see `XapiField`): wire name, node field name, value type, required,
+ * enum members (`enum`, `enumList`), maximum text length. */
 export function field(
 	name: string,
 	fieldName: string,
 	type: XapiValueType,
 	required: boolean,
 	enumValues?: string[],
+	maxLength?: number,
 ): XapiField {
-	return enumValues ? { name, field: fieldName, type, required, enumValues } : { name, field: fieldName, type, required };
+	const out: XapiField = { name, field: fieldName, type, required };
+	if (enumValues) out.enumValues = enumValues;
+	if (maxLength !== undefined) out.maxLength = maxLength;
+	return out;
 }

@@ -29,7 +29,7 @@ export const callFlowAppsOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('Groups', 'groups', 'json', false),
 				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'string', false),
+				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
 				field('CompilationLastSuccess', 'compilationLastSuccess', 'dateTime', false),
 				field('CompilationResult', 'compilationResult', 'string', false),
 				field('CompilationSucceeded', 'compilationSucceeded', 'boolean', false),
@@ -72,7 +72,7 @@ export const callFlowAppsOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('Groups', 'groups', 'json', false),
 				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'string', false),
+				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
 				field('CompilationLastSuccess', 'compilationLastSuccess', 'dateTime', false),
 				field('CompilationResult', 'compilationResult', 'string', false),
 				field('CompilationSucceeded', 'compilationSucceeded', 'boolean', false),
@@ -225,9 +225,15 @@ export const callFlowAppsProperties: INodeProperties[] = [
 			{
 				displayName: 'Transcription Mode',
 				name: 'transcriptionMode',
-				type: 'string',
-				default: '',
-				description: 'One or more of (comma-separated): Nothing, Voicemail, Recordings, Both, Inherit',
+				type: 'options',
+				options: [
+					{ name: 'Both', value: 'Both' },
+					{ name: 'Inherit', value: 'Inherit' },
+					{ name: 'Nothing', value: 'Nothing' },
+					{ name: 'Recordings', value: 'Recordings' },
+					{ name: 'Voicemail', value: 'Voicemail' },
+				],
+				default: 'Nothing',
 			},
 			{
 				displayName: 'Trunk',
@@ -296,9 +302,15 @@ export const callFlowAppsProperties: INodeProperties[] = [
 			{
 				displayName: 'Transcription Mode',
 				name: 'transcriptionMode',
-				type: 'string',
-				default: '',
-				description: 'One or more of (comma-separated): Nothing, Voicemail, Recordings, Both, Inherit',
+				type: 'options',
+				options: [
+					{ name: 'Both', value: 'Both' },
+					{ name: 'Inherit', value: 'Inherit' },
+					{ name: 'Nothing', value: 'Nothing' },
+					{ name: 'Recordings', value: 'Recordings' },
+					{ name: 'Voicemail', value: 'Voicemail' },
+				],
+				default: 'Nothing',
 			},
 			{
 				displayName: 'Trunk',

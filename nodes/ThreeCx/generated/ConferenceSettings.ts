@@ -46,7 +46,7 @@ export const conferenceSettingsOperations: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: [
 				field('AutoCallParticipants', 'autoCallParticipants', 'boolean', false),
-				field('DtmfMode', 'dtmfMode', 'string', false),
+				field('DtmfMode', 'dtmfMode', 'enum', false, ['None', 'SipInfo', 'Rfc2833', 'SipAndRfc']),
 				field('EnablePin', 'enablePin', 'boolean', false),
 				field('Extension', 'extension', 'string', false),
 				field('ExternalNumbers', 'externalNumbers', 'string', false),
@@ -231,9 +231,14 @@ export const conferenceSettingsProperties: INodeProperties[] = [
 			{
 				displayName: 'Dtmf Mode',
 				name: 'dtmfMode',
-				type: 'string',
-				default: '',
-				description: 'One or more of (comma-separated): None, SipInfo, Rfc2833, SipAndRfc',
+				type: 'options',
+				options: [
+					{ name: 'None', value: 'None' },
+					{ name: 'Rfc2833', value: 'Rfc2833' },
+					{ name: 'Sip And Rfc', value: 'SipAndRfc' },
+					{ name: 'Sip Info', value: 'SipInfo' },
+				],
+				default: 'None',
 			},
 			{ displayName: 'Enable Pin', name: 'enablePin', type: 'boolean', default: false },
 			{ displayName: 'Extension', name: 'extension', type: 'string', default: '' },

@@ -35,7 +35,7 @@ export const emailTemplateOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field('Body', 'body', 'string', false),
+				field('Body', 'body', 'string', false, undefined, 102400),
 				field('From', 'from', 'string', false),
 				field('IsConference', 'isConference', 'boolean', false),
 				field('IsDefault', 'isDefault', 'boolean', false),
@@ -108,7 +108,13 @@ export const emailTemplateProperties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Body', name: 'body', type: 'string', default: '' },
+			{
+				displayName: 'Body',
+				name: 'body',
+				type: 'string',
+				default: '',
+				description: 'At most 102400 characters',
+			},
 			{ displayName: 'From', name: 'from', type: 'string', default: '' },
 			{ displayName: 'Is Conference', name: 'isConference', type: 'boolean', default: false },
 			{ displayName: 'Is Default', name: 'isDefault', type: 'boolean', default: false },

@@ -35,7 +35,7 @@ export const parametersOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('Description', 'description', 'string', false),
 				field('Name', 'name', 'string', false),
-				field('Value', 'value', 'string', false),
+				field('Value', 'value', 'string', false, undefined, 131072),
 			],
 			collection: 'additionalFields',
 		},
@@ -62,7 +62,7 @@ export const parametersOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('Description', 'description', 'string', false),
 				field('Name', 'name', 'string', false),
-				field('Value', 'value', 'string', false),
+				field('Value', 'value', 'string', false, undefined, 131072),
 			],
 			collection: 'updateFields',
 		},
@@ -135,7 +135,13 @@ export const parametersProperties: INodeProperties[] = [
 		options: [
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			{
+				displayName: 'Value',
+				name: 'value',
+				type: 'string',
+				default: '',
+				description: 'At most 131072 characters',
+			},
 		],
 	},
 ];

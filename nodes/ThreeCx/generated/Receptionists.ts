@@ -52,7 +52,7 @@ export const receptionistsOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('Groups', 'groups', 'json', false),
 				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'string', false),
+				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
 				field('BreakRoute', 'breakRoute', 'json', false),
 				field('Forwards', 'forwards', 'json', false),
 				field('ForwardSmsTo', 'forwardSmsTo', 'string', false),
@@ -119,7 +119,7 @@ export const receptionistsOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('Groups', 'groups', 'json', false),
 				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'string', false),
+				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
 				field('BreakRoute', 'breakRoute', 'json', false),
 				field('Forwards', 'forwards', 'json', false),
 				field('ForwardSmsTo', 'forwardSmsTo', 'string', false),
@@ -354,9 +354,15 @@ export const receptionistsProperties: INodeProperties[] = [
 			{
 				displayName: 'Transcription Mode',
 				name: 'transcriptionMode',
-				type: 'string',
-				default: '',
-				description: 'One or more of (comma-separated): Nothing, Voicemail, Recordings, Both, Inherit',
+				type: 'options',
+				options: [
+					{ name: 'Both', value: 'Both' },
+					{ name: 'Inherit', value: 'Inherit' },
+					{ name: 'Nothing', value: 'Nothing' },
+					{ name: 'Recordings', value: 'Recordings' },
+					{ name: 'Voicemail', value: 'Voicemail' },
+				],
+				default: 'Nothing',
 			},
 			{
 				displayName: 'Transfer Enable',
@@ -492,9 +498,15 @@ export const receptionistsProperties: INodeProperties[] = [
 			{
 				displayName: 'Transcription Mode',
 				name: 'transcriptionMode',
-				type: 'string',
-				default: '',
-				description: 'One or more of (comma-separated): Nothing, Voicemail, Recordings, Both, Inherit',
+				type: 'options',
+				options: [
+					{ name: 'Both', value: 'Both' },
+					{ name: 'Inherit', value: 'Inherit' },
+					{ name: 'Nothing', value: 'Nothing' },
+					{ name: 'Recordings', value: 'Recordings' },
+					{ name: 'Voicemail', value: 'Voicemail' },
+				],
+				default: 'Nothing',
 			},
 			{
 				displayName: 'Transfer Enable',

@@ -38,7 +38,7 @@ export const ringGroupsOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('Groups', 'groups', 'json', false),
 				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'string', false),
+				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
 				field('CallUsEnableChat', 'callUsEnableChat', 'boolean', false),
 				field('CallUsEnablePhone', 'callUsEnablePhone', 'boolean', false),
 				field('CallUsEnableVideo', 'callUsEnableVideo', 'boolean', false),
@@ -92,7 +92,7 @@ export const ringGroupsOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('Groups', 'groups', 'json', false),
 				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'string', false),
+				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
 				field('CallUsEnableChat', 'callUsEnableChat', 'boolean', false),
 				field('CallUsEnablePhone', 'callUsEnablePhone', 'boolean', false),
 				field('CallUsEnableVideo', 'callUsEnableVideo', 'boolean', false),
@@ -323,9 +323,15 @@ export const ringGroupsProperties: INodeProperties[] = [
 			{
 				displayName: 'Transcription Mode',
 				name: 'transcriptionMode',
-				type: 'string',
-				default: '',
-				description: 'One or more of (comma-separated): Nothing, Voicemail, Recordings, Both, Inherit',
+				type: 'options',
+				options: [
+					{ name: 'Both', value: 'Both' },
+					{ name: 'Inherit', value: 'Inherit' },
+					{ name: 'Nothing', value: 'Nothing' },
+					{ name: 'Recordings', value: 'Recordings' },
+					{ name: 'Voicemail', value: 'Voicemail' },
+				],
+				default: 'Nothing',
 			},
 			{ displayName: 'VM Email List', name: 'vmEmailList', type: 'string', default: '' },
 			{
@@ -471,9 +477,15 @@ export const ringGroupsProperties: INodeProperties[] = [
 			{
 				displayName: 'Transcription Mode',
 				name: 'transcriptionMode',
-				type: 'string',
-				default: '',
-				description: 'One or more of (comma-separated): Nothing, Voicemail, Recordings, Both, Inherit',
+				type: 'options',
+				options: [
+					{ name: 'Both', value: 'Both' },
+					{ name: 'Inherit', value: 'Inherit' },
+					{ name: 'Nothing', value: 'Nothing' },
+					{ name: 'Recordings', value: 'Recordings' },
+					{ name: 'Voicemail', value: 'Voicemail' },
+				],
+				default: 'Nothing',
 			},
 			{ displayName: 'VM Email List', name: 'vmEmailList', type: 'string', default: '' },
 			{

@@ -11,7 +11,7 @@ export const sbcsOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/Sbcs({Name})',
 		params: [
-			field('Name', 'name', 'string', true),
+			field('Name', 'name', 'string', true, undefined, 12),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
@@ -20,7 +20,7 @@ export const sbcsOperations: Record<string, XapiOperation> = {
 		method: 'PATCH',
 		path: '/Sbcs({Name})',
 		params: [
-			field('Name', 'name', 'string', true),
+			field('Name', 'name', 'string', true, undefined, 12),
 		],
 		query: [],
 		output: 'none',
@@ -52,7 +52,7 @@ export const sbcsOperations: Record<string, XapiOperation> = {
 		method: 'DELETE',
 		path: '/Sbcs({Name})',
 		params: [
-			field('Name', 'name', 'string', true),
+			field('Name', 'name', 'string', true, undefined, 12),
 		],
 		query: [],
 		output: 'none',
@@ -82,7 +82,7 @@ export const sbcsOperations: Record<string, XapiOperation> = {
 				field('LocalIPv4', 'localIPv4', 'string', false),
 				field('LogLevel', 'logLevel', 'enum', false, ['None', 'Low', 'Medium', 'Verbose']),
 				field('LogSize', 'logSize', 'int32', false),
-				field('Name', 'name', 'string', false),
+				field('Name', 'name', 'string', false, undefined, 12),
 				field('PassiveServer', 'passiveServer', 'string', false),
 				field('PassiveServerIsEnabled', 'passiveServerIsEnabled', 'boolean', false),
 				field('Password', 'password', 'string', false),
@@ -100,7 +100,7 @@ export const sbcsOperations: Record<string, XapiOperation> = {
 		method: 'POST',
 		path: '/Sbcs({Name})/Pbx.PushConfig',
 		params: [
-			field('Name', 'name', 'string', true),
+			field('Name', 'name', 'string', true, undefined, 12),
 		],
 		query: [],
 		output: 'none',
@@ -143,6 +143,15 @@ export const sbcsProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getMany',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['sbcs'], operation: ['delete', 'get', 'pushConfig', 'update'] } },
+		default: '',
+		description: 'At most 12 characters',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -194,7 +203,13 @@ export const sbcsProperties: INodeProperties[] = [
 				typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 				default: 0,
 			},
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'At most 12 characters',
+			},
 			{ displayName: 'Passive Server', name: 'passiveServer', type: 'string', default: '' },
 			{
 				displayName: 'Passive Server Is Enabled',

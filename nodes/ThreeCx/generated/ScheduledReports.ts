@@ -26,7 +26,7 @@ export const scheduledReportsOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('DN', 'dn', 'string', false),
 				field('EmailAddresses', 'emailAddresses', 'string', false),
-				field('FilterDescription', 'filterDescription', 'string', false),
+				field('FilterDescription', 'filterDescription', 'string', false, undefined, 2048),
 				field('Name', 'name', 'string', false),
 				field('ReportLink', 'reportLink', 'string', false),
 				field('ReportParams', 'reportParams', 'string', false),
@@ -86,7 +86,7 @@ export const scheduledReportsOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('DN', 'dn', 'string', false),
 				field('EmailAddresses', 'emailAddresses', 'string', false),
-				field('FilterDescription', 'filterDescription', 'string', false),
+				field('FilterDescription', 'filterDescription', 'string', false, undefined, 2048),
 				field('Name', 'name', 'string', false),
 				field('ReportLink', 'reportLink', 'string', false),
 				field('ReportParams', 'reportParams', 'string', false),
@@ -191,6 +191,7 @@ export const scheduledReportsProperties: INodeProperties[] = [
 				name: 'filterDescription',
 				type: 'string',
 				default: '',
+				description: 'At most 2048 characters',
 			},
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 			{ displayName: 'Report Link', name: 'reportLink', type: 'string', default: '' },
@@ -266,6 +267,7 @@ export const scheduledReportsProperties: INodeProperties[] = [
 				name: 'filterDescription',
 				type: 'string',
 				default: '',
+				description: 'At most 2048 characters',
 			},
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 			{ displayName: 'Report Link', name: 'reportLink', type: 'string', default: '' },

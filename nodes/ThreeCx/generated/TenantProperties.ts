@@ -26,7 +26,7 @@ export const tenantPropertiesOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('Description', 'description', 'string', false),
 				field('Name', 'name', 'string', false),
-				field('Value', 'value', 'string', false),
+				field('Value', 'value', 'string', false, undefined, 131072),
 			],
 			collection: 'additionalFields',
 		},
@@ -52,7 +52,7 @@ export const tenantPropertiesOperations: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: [
 				field('Description', 'description', 'string', false),
-				field('Value', 'value', 'string', false),
+				field('Value', 'value', 'string', false, undefined, 131072),
 			],
 			collection: 'updateFields',
 		},
@@ -118,7 +118,13 @@ export const tenantPropertiesProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			{
+				displayName: 'Value',
+				name: 'value',
+				type: 'string',
+				default: '',
+				description: 'At most 131072 characters',
+			},
 		],
 	},
 ];

@@ -550,8 +550,8 @@ export const commonProperties: INodeProperties[] = [
 		required: true,
 		displayOptions: {
 			show: {
-				resource: ['crmTemplates', 'playlists', 'sbcs', 'tenantProperties'],
-				operation: ['delete', 'get', 'pushConfig', 'update'],
+				resource: ['crmTemplates', 'playlists', 'tenantProperties'],
+				operation: ['delete', 'get', 'update'],
 			},
 		},
 		default: '',
@@ -1114,7 +1114,13 @@ export const commonProperties: INodeProperties[] = [
 		options: [
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			{
+				displayName: 'Value',
+				name: 'value',
+				type: 'string',
+				default: '',
+				description: 'At most 131072 characters',
+			},
 		],
 	},
 	{

@@ -3,20 +3,29 @@ import type { XapiField } from './types';
 import { toDateOnly, toUtcDateTime } from './dates';
 import {
 	XapiInputError,
+	checkLength,
 	isBlank,
 	toBoolean,
+	toDuration,
 	toEnum,
+	toEnumList,
 	toGuid,
 	toInteger,
 	toInterval,
 	toNumber,
 	toText,
+	toTimeOfDay,
 } from './values';
 
 type JsonValue = IDataObject[string];
 
-/** Typed JSON value of one body field. */
+/** Typed JSON value of one body field; text is checked against the field's `maxLength`. */
 export function toJsonValue(field: XapiField, value: unknown, timeZone?: string): JsonValue {
+	const json = convert(field, value, timeZone);
+	return typeof json === 'string' ? checkLength(json, field.field, field.maxLength) : json;
+}
+
+function convert(field: XapiField, value: unknown, timeZone?: string): JsonValue {
 	const parameter = field.field;
 	switch (field.type) {
 		case 'int32':
@@ -36,6 +45,12 @@ export function toJsonValue(field: XapiField, value: unknown, timeZone?: string)
 			return toInterval(value, parameter);
 		case 'enum':
 			return toEnum(value, parameter, field.enumValues);
+		case 'enumList':
+			return toEnumList(value, parameter, field.enumValues);
+		case 'duration':
+			return toDuration(value, parameter);
+		case 'timeOfDay':
+			return toTimeOfDay(value, parameter);
 		case 'json':
 			return parseJson(value, parameter);
 		case 'stringList':

@@ -2,14 +2,17 @@ import type { XapiField } from './types';
 import { toDateOnly, toUtcDateTime } from './dates';
 import {
 	XapiInputError,
+	checkLength,
 	isBlank,
 	toBoolean,
 	toEnum,
 	toGuid,
 	toInteger,
 	toInterval,
+	toDuration,
 	toNumber,
 	toText,
+	toTimeOfDay,
 } from './values';
 
 export interface LiteralOptions {
@@ -25,7 +28,7 @@ export interface LiteralOptions {
  * raw `/` or `%` breaks the PBX's routing.
  */
 export function toODataLiteral(
-	field: Pick<XapiField, 'field' | 'type' | 'enumValues'>,
+	field: Pick<XapiField, 'field' | 'type' | 'enumValues' | 'maxLength'>,
 	value: unknown,
 	options: LiteralOptions = {},
 ): string {
@@ -53,8 +56,12 @@ export function toODataLiteral(
 			return quote(toInterval(value, parameter));
 		case 'enum':
 			return quote(toEnum(value, parameter, field.enumValues));
+		case 'duration':
+			return `duration${quote(toDuration(value, parameter))}`;
+		case 'timeOfDay':
+			return toTimeOfDay(value, parameter);
 		case 'string':
-			return quote(toText(value, parameter));
+			return quote(checkLength(toText(value, parameter), parameter, field.maxLength));
 		default:
 			throw new XapiInputError(parameter, `a value that fits in a URL (type ${field.type} cannot)`);
 	}
@@ -75,6 +82,10 @@ function expectedForm(type: XapiField['type']): string {
 			return 'true or false';
 		case 'guid':
 			return 'a GUID';
+		case 'duration':
+			return 'an ISO 8601 duration like PT1H30M';
+		case 'timeOfDay':
+			return 'a time of day like 08:30:00';
 		default:
 			return `a value (${type})`;
 	}

@@ -18,7 +18,13 @@ export type XapiValueType =
 	| 'enum'
 	| 'json'
 	| 'stringList'
-	| 'intList';
+	| 'intList'
+	/** JSON array of members of `enumValues` (n8n multiOptions). */
+	| 'enumList'
+	/** ISO 8601 duration text (`PT1H30M`), as the spec's `format: duration`. */
+	| 'duration'
+	/** Time of day `HH:MM:SS[.fff]`, as the spec's `format: time`. */
+	| 'timeOfDay';
 
 export type ODataOption =
 	| 'top'
@@ -37,8 +43,10 @@ export interface XapiField {
 	field: string;
 	type: XapiValueType;
 	required: boolean;
-	/** Member names for `enum`. */
+	/** Member names for `enum` and `enumList`. */
 	enumValues?: string[];
+	/** Longest accepted text (characters), from the spec's `maxLength`. */
+	maxLength?: number;
 }
 
 export type XapiBody =

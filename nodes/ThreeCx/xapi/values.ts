@@ -99,3 +99,43 @@ export function toText(value: unknown, parameter: string): string {
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	throw new XapiInputError(parameter, 'text', value);
 }
+
+/** Members of an enum list: an array (multiOptions, or an expression) or comma/newline-separated
+ * text. Each must be a member; repeats are dropped. */
+export function toEnumList(value: unknown, parameter: string, members: string[] | undefined): string[] {
+	let items: unknown[];
+	if (Array.isArray(value)) items = value;
+	else if (typeof value === 'string') items = value.split(/[,\n]/).map((item) => item.trim()).filter(Boolean);
+	else throw new XapiInputError(parameter, `a list of ${(members ?? []).join(', ') || 'the listed values'}`, value);
+	return [...new Set(items.map((item) => toEnum(item, parameter, members)))];
+}
+
+/** The spec's `format: duration` pattern; at least one number is required (`P`, `PT` mean nothing). */
+const DURATION = /^-?P([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+([.][0-9]+)?S)?)?$/;
+
+export function toDuration(value: unknown, parameter: string): string {
+	const text = typeof value === 'string' ? value.trim().toUpperCase() : value;
+	if (typeof text !== 'string' || !DURATION.test(text) || !/\d/.test(text) || text.endsWith('T')) {
+		throw new XapiInputError(parameter, 'an ISO 8601 duration like PT1H30M (days D, hours H, minutes M, seconds S)', value);
+	}
+	return text;
+}
+
+/** The spec's `format: time` pattern. */
+const TIME_OF_DAY = /^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?$/;
+
+export function toTimeOfDay(value: unknown, parameter: string): string {
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (typeof text !== 'string' || !TIME_OF_DAY.test(text)) {
+		throw new XapiInputError(parameter, 'a time of day like 08:30:00 (HH:MM:SS, 24-hour)', value);
+	}
+	return text;
+}
+
+/** Text within the spec's `maxLength`, counted in characters (code points) as JSON Schema does. */
+export function checkLength(text: string, parameter: string, maxLength: number | undefined): string {
+	if (maxLength !== undefined && [...text].length > maxLength) {
+		throw new XapiInputError(parameter, `at most ${maxLength} characters (got ${[...text].length})`);
+	}
+	return text;
+}
