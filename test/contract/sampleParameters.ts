@@ -20,7 +20,7 @@ function fieldsOf(operation: XapiOperation): Map<string, XapiField> {
 	return new Map([...operation.params, ...body].map((field) => [field.field, field]));
 }
 
-function sampleForField(field: XapiField | undefined, property: INodeProperties): unknown {
+function sampleForField(field: XapiField | undefined, property: INodeProperties, inPath = false): unknown {
 	switch (field?.type) {
 		case 'int32':
 		case 'int64':
@@ -39,6 +39,12 @@ function sampleForField(field: XapiField | undefined, property: INodeProperties)
 			return '0:00:0';
 		case 'enum':
 			return field.enumValues?.[0];
+		case 'enumList':
+			return (field.enumValues ?? []).slice(0, 2);
+		case 'duration':
+			return 'PT1H30M';
+		case 'timeOfDay':
+			return '08:30:00';
 		case 'stringList':
 			return 'a,b';
 		case 'intList':
@@ -46,10 +52,29 @@ function sampleForField(field: XapiField | undefined, property: INodeProperties)
 		case 'json':
 			return property.default === '' ? '{}' : property.default;
 		case 'string':
-			return HOSTILE_STRING;
+			return hostile(field.maxLength, inPath);
 		default:
 			return sampleForProperty(property);
 	}
+}
+
+/**
+ * The hostile string cut to a length limit; it keeps its quote (second character). In a path the
+ * spec writes string keys unquoted (`/Sbcs({Name})`), so Prism measures the whole OData literal
+ * (`'O''Brien'`: both quotes and the doubled one count): the sample leaves room for them. The node
+ * itself checks the value's own length, as the PBX does.
+ */
+function hostile(maxLength: number | undefined, inPath: boolean): string {
+	if (maxLength === undefined) return HOSTILE_STRING;
+	const chars: string[] = [];
+	let literal = inPath ? 2 : 0;
+	for (const char of HOSTILE_STRING) {
+		const width = inPath && char === "'" ? 2 : 1;
+		if (literal + width > maxLength) break;
+		chars.push(char);
+		literal += width;
+	}
+	return chars.join('');
 }
 
 function sampleForProperty(property: INodeProperties): unknown {
@@ -62,6 +87,8 @@ function sampleForProperty(property: INodeProperties): unknown {
 			return '2025-03-01T10:00:00.123+02:00';
 		case 'options':
 			return property.options?.[0] && 'value' in property.options[0] ? property.options[0].value : property.default;
+		case 'multiOptions':
+			return (property.options ?? []).slice(0, 2).map((option) => ('value' in option ? option.value : ''));
 		case 'json':
 			return property.default || '{}';
 		default:
@@ -99,7 +126,10 @@ export function sampleParameters(
 					sampleForField(fields.get(option.name), option),
 				]),
 			) as INodeParameters;
-		} else values[property.name] = sampleForField(fields.get(property.name), property) as string;
+		} else {
+			const inPath = operation.params.some((param) => param.field === property.name);
+			values[property.name] = sampleForField(fields.get(property.name), property, inPath) as string;
+		}
 	}
 	return values;
 }

@@ -328,6 +328,11 @@ withSpec('parameters', () => {
 		// Path keys with a length limit carry it too.
 		expect(OPERATIONS.sbcs.get.params[0]).toMatchObject({ name: 'Name', type: 'string', maxLength: 12 });
 		expect(visibleProperties('sbcs', 'get').find((p) => p.name === 'name')?.description).toMatch(/At most 12 characters/);
+		// Times of day and durations nested in JSON fields are described.
+		const schedules = (visibleProperties('users', 'update').find((p) => p.name === 'updateFields')!.options as INodeProperties[])
+			.filter((o) => o.type === 'json' && /Schedule object/.test(String(o.description)));
+		expect(schedules.length).toBeGreaterThan(0);
+		for (const o of schedules) expect(o.description).toMatch(/times of day as HH:MM:SS/);
 	});
 
 	test('Report User Activity → Get User Activity has the documented fields', () => {

@@ -115,11 +115,13 @@ interface Classified {
 	max?: number;
 	format?: string;
 	maxLength?: number;
+	/** Text formats (`time`, `duration`) of properties nested in a JSON value, to describe them. */
+	nested?: string[];
 }
 
 function classify(schema: Schema | undefined, spec: LoadedSpec): Classified {
 	const flat: FlatSchema = flatten(schema, spec.schemaNames);
-	if (flat.union) return { type: 'json', refName: flat.refName };
+	if (flat.union) return { type: 'json', refName: flat.refName, nested: nestedFormats(schema, spec) };
 	// `x-ms-enum-flags` enums too: the spec's own validation accepts exactly one member per value.
 	if (flat.enum) return { type: 'enum', enumValues: flat.enum, refName: flat.refName };
 	switch (flat.type) {
@@ -142,12 +144,31 @@ function classify(schema: Schema | undefined, spec: LoadedSpec): Classified {
 			if (items.enum) return { type: 'enumList', enumValues: items.enum, refName: items.refName };
 			if (items.type === 'string' && !items.union) return { type: 'stringList', format: items.format };
 			if (items.type === 'integer' && !items.union) return { type: 'intList' };
-			return { type: 'json', format: 'array', refName: items.refName };
+			return { type: 'json', format: 'array', refName: items.refName, nested: nestedFormats(flat.items, spec) };
 		}
 		default:
-			return { type: 'json', refName: flat.refName };
+			return { type: 'json', refName: flat.refName, nested: nestedFormats(schema, spec) };
 	}
 }
+
+const NESTED_FORMATS = ['time', 'duration'];
+
+/** `time`/`duration` formats of text properties within a JSON value (objects and arrays, 3 levels). */
+function nestedFormats(schema: Schema | undefined, spec: LoadedSpec, depth = 0, found = new Set<string>()): string[] {
+	const flat = flatten(schema, spec.schemaNames);
+	const children = flat.type === 'array' ? [flat.items] : Object.values(flat.properties);
+	for (const child of children) {
+		const inner = flatten(child, spec.schemaNames);
+		if (inner.type === 'string' && NESTED_FORMATS.includes(inner.format ?? '')) found.add(inner.format!);
+		else if (depth < 3 && (inner.type === 'object' || inner.type === 'array')) nestedFormats(child, spec, depth + 1, found);
+	}
+	return NESTED_FORMATS.filter((format) => found.has(format));
+}
+
+const NESTED_HINTS: Record<string, string> = {
+	time: 'times of day as HH:MM:SS',
+	duration: 'durations in ISO 8601, e.g. PT1H30M',
+};
 
 const TYPE_HINTS: Partial<Record<XapiValueType, string>> = {
 	guid: 'GUID, e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6',
@@ -167,7 +188,8 @@ function typeDescription(type: XapiValueType, c: Classified): string | undefined
 	if (type === 'intList') return 'Comma-separated list of integers';
 	if (type === 'json') {
 		const shape = c.refName ? c.refName.replace(/^Pbx\./, '') : 'object';
-		return c.format === 'array' ? `JSON array of ${shape} objects` : `JSON ${shape} object`;
+		const text = c.format === 'array' ? `JSON array of ${shape} objects` : `JSON ${shape} object`;
+		return [text, ...(c.nested ?? []).map((format) => NESTED_HINTS[format])].join('; ');
 	}
 	return TYPE_HINTS[type];
 }

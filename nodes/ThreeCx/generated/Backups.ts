@@ -319,7 +319,7 @@ export const backupsProperties: INodeProperties[] = [
 		type: 'json',
 		displayOptions: { show: { resource: ['backups'], operation: ['setRestoreSettings'], bodyMode: ['fields'] } },
 		default: '{}',
-		description: 'JSON RestoreSettings object',
+		description: 'JSON RestoreSettings object; times of day as HH:MM:SS',
 	},
 	{
 		displayName: 'Sftp Path',
@@ -348,7 +348,7 @@ export const backupsProperties: INodeProperties[] = [
 		type: 'json',
 		displayOptions: { show: { resource: ['backups'], operation: ['setBackupSettings'], bodyMode: ['fields'] } },
 		default: '{}',
-		description: 'JSON BackupSettings object',
+		description: 'JSON BackupSettings object; times of day as HH:MM:SS',
 	},
 	{
 		displayName: 'Settings',

@@ -154,7 +154,7 @@ export const dataConnectorSettingsProperties: INodeProperties[] = [
 				name: 'schedule',
 				type: 'json',
 				default: '{}',
-				description: 'JSON BackupSchedule object',
+				description: 'JSON BackupSchedule object; times of day as HH:MM:SS',
 			},
 		],
 	},

@@ -366,7 +366,7 @@ export const groupsProperties: INodeProperties[] = [
 				name: 'breakTime',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Call Handling Mode',
@@ -467,7 +467,7 @@ export const groupsProperties: INodeProperties[] = [
 				name: 'hours',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{ displayName: 'Is Default', name: 'isDefault', type: 'boolean', default: false },
 			{ displayName: 'Language', name: 'language', type: 'string', default: '' },
@@ -487,7 +487,7 @@ export const groupsProperties: INodeProperties[] = [
 				name: 'officeHolidays',
 				type: 'json',
 				default: '[]',
-				description: 'JSON array of Holiday objects',
+				description: 'JSON array of Holiday objects; durations in ISO 8601, e.g. PT1H30M',
 			},
 			{
 				displayName: 'Office Route',
@@ -579,7 +579,7 @@ export const groupsProperties: INodeProperties[] = [
 				name: 'breakTime',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Call Handling Mode',
@@ -680,7 +680,7 @@ export const groupsProperties: INodeProperties[] = [
 				name: 'hours',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{ displayName: 'Is Default', name: 'isDefault', type: 'boolean', default: false },
 			{ displayName: 'Language', name: 'language', type: 'string', default: '' },
@@ -700,7 +700,7 @@ export const groupsProperties: INodeProperties[] = [
 				name: 'officeHolidays',
 				type: 'json',
 				default: '[]',
-				description: 'JSON array of Holiday objects',
+				description: 'JSON array of Holiday objects; durations in ISO 8601, e.g. PT1H30M',
 			},
 			{
 				displayName: 'Office Route',

@@ -219,7 +219,7 @@ export const inboundRulesProperties: INodeProperties[] = [
 				name: 'hours',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Office Hours Destination',
@@ -304,7 +304,7 @@ export const inboundRulesProperties: INodeProperties[] = [
 				name: 'hours',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Office Hours Destination',

@@ -226,7 +226,7 @@ export const myGroupProperties: INodeProperties[] = [
 				name: 'breakTime',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Call Handling Mode',
@@ -327,7 +327,7 @@ export const myGroupProperties: INodeProperties[] = [
 				name: 'hours',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'ID',
@@ -354,7 +354,7 @@ export const myGroupProperties: INodeProperties[] = [
 				name: 'officeHolidays',
 				type: 'json',
 				default: '[]',
-				description: 'JSON array of Holiday objects',
+				description: 'JSON array of Holiday objects; durations in ISO 8601, e.g. PT1H30M',
 			},
 			{
 				displayName: 'Office Route',

@@ -239,7 +239,7 @@ export const myUserProperties: INodeProperties[] = [
 				name: 'breakTime',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Call Screening',
@@ -328,7 +328,7 @@ export const myUserProperties: INodeProperties[] = [
 				name: 'forwardingExceptions',
 				type: 'json',
 				default: '[]',
-				description: 'JSON array of ExtensionRule objects',
+				description: 'JSON array of ExtensionRule objects; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Forwarding Profiles',
@@ -386,7 +386,7 @@ export const myUserProperties: INodeProperties[] = [
 				name: 'hours',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'ID',

@@ -584,7 +584,7 @@ export const queuesProperties: INodeProperties[] = [
 				name: 'resetQueueStatisticsSchedule',
 				type: 'json',
 				default: '{}',
-				description: 'JSON ResetQueueStatisticsSchedule object',
+				description: 'JSON ResetQueueStatisticsSchedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Reset Statistics Schedule Enabled',
@@ -944,7 +944,7 @@ export const queuesProperties: INodeProperties[] = [
 				name: 'resetQueueStatisticsSchedule',
 				type: 'json',
 				default: '{}',
-				description: 'JSON ResetQueueStatisticsSchedule object',
+				description: 'JSON ResetQueueStatisticsSchedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Reset Statistics Schedule Enabled',

@@ -611,7 +611,7 @@ export const trunksProperties: INodeProperties[] = [
 				name: 'routingRules',
 				type: 'json',
 				default: '[]',
-				description: 'JSON array of InboundRule objects',
+				description: 'JSON array of InboundRule objects; times of day as HH:MM:SS',
 			},
 			{ displayName: 'Script Name', name: 'scriptName', type: 'string', default: '' },
 			{
@@ -901,7 +901,7 @@ export const trunksProperties: INodeProperties[] = [
 				name: 'routingRules',
 				type: 'json',
 				default: '[]',
-				description: 'JSON array of InboundRule objects',
+				description: 'JSON array of InboundRule objects; times of day as HH:MM:SS',
 			},
 			{ displayName: 'Script Name', name: 'scriptName', type: 'string', default: '' },
 			{

@@ -121,6 +121,6 @@ export const updatesProperties: INodeProperties[] = [
 		type: 'json',
 		displayOptions: { show: { resource: ['updates'], operation: ['setUpdateSettings'], bodyMode: ['fields'] } },
 		default: '{}',
-		description: 'JSON UpdateSettings object',
+		description: 'JSON UpdateSettings object; times of day as HH:MM:SS',
 	},
 ];

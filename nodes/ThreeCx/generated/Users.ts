@@ -851,7 +851,7 @@ export const usersProperties: INodeProperties[] = [
 				name: 'breakTime',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Call Screening',
@@ -940,7 +940,7 @@ export const usersProperties: INodeProperties[] = [
 				name: 'forwardingExceptions',
 				type: 'json',
 				default: '[]',
-				description: 'JSON array of ExtensionRule objects',
+				description: 'JSON array of ExtensionRule objects; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Forwarding Profiles',
@@ -998,7 +998,7 @@ export const usersProperties: INodeProperties[] = [
 				name: 'hours',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{ displayName: 'Internal', name: 'internal', type: 'boolean', default: false },
 			{ displayName: 'Language', name: 'language', type: 'string', default: '' },
@@ -1288,7 +1288,7 @@ export const usersProperties: INodeProperties[] = [
 		type: 'json',
 		displayOptions: { show: { resource: ['users'], operation: ['bulkUpdate'], bodyMode: ['fields'] } },
 		default: '{}',
-		description: 'JSON User object',
+		description: 'JSON User object; times of day as HH:MM:SS',
 	},
 	{
 		displayName: 'Days',
@@ -1358,7 +1358,7 @@ export const usersProperties: INodeProperties[] = [
 				name: 'breakTime',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Call Screening',
@@ -1447,7 +1447,7 @@ export const usersProperties: INodeProperties[] = [
 				name: 'forwardingExceptions',
 				type: 'json',
 				default: '[]',
-				description: 'JSON array of ExtensionRule objects',
+				description: 'JSON array of ExtensionRule objects; times of day as HH:MM:SS',
 			},
 			{
 				displayName: 'Forwarding Profiles',
@@ -1505,7 +1505,7 @@ export const usersProperties: INodeProperties[] = [
 				name: 'hours',
 				type: 'json',
 				default: '{}',
-				description: 'JSON Schedule object',
+				description: 'JSON Schedule object; times of day as HH:MM:SS',
 			},
 			{ displayName: 'Internal', name: 'internal', type: 'boolean', default: false },
 			{ displayName: 'Language', name: 'language', type: 'string', default: '' },

@@ -1,13 +1,15 @@
 import { fieldsBody, parseJsonBody, toJsonValue } from '../../../nodes/ThreeCx/xapi/body';
 import type { XapiField } from '../../../nodes/ThreeCx/xapi/types';
 
-const f = (name: string, type: XapiField['type'], required = false, enumValues?: string[]): XapiField => ({
+const f = (name: string, type: XapiField['type'], required = false, enumValues?: string[], maxLength?: number): XapiField => ({
 	name,
 	field: name.toLowerCase(),
 	type,
 	required,
 	enumValues,
+	maxLength,
 });
+const TAGS = ['MS', 'Teams', 'Google'];
 
 describe('body', () => {
 	test.each<[XapiField, unknown, unknown]>([
@@ -28,6 +30,24 @@ describe('body', () => {
 		[f('Emails', 'stringList'), ['a', 'b,c'], ['a', 'b,c']],
 		[f('Ids', 'intList'), '1, 2\n3', [1, 2, 3]],
 		[f('Ids', 'intList'), [4, '5'], [4, 5]],
+		// enumList: multiOptions array, or an expression giving an array or comma-separated text.
+		[f('Tags', 'enumList', false, TAGS), ['MS', 'Google'], ['MS', 'Google']],
+		[f('Tags', 'enumList', false, TAGS), 'Teams, MS\nGoogle,', ['Teams', 'MS', 'Google']],
+		[f('Tags', 'enumList', false, TAGS), ['MS', 'MS'], ['MS']],
+		[f('Tags', 'enumList', false, TAGS), [], []],
+		// duration: the spec's ISO 8601 pattern.
+		[f('Wait', 'duration'), 'PT1H30M', 'PT1H30M'],
+		[f('Wait', 'duration'), ' pt30s ', 'PT30S'],
+		[f('Wait', 'duration'), 'P1DT2H', 'P1DT2H'],
+		[f('Wait', 'duration'), 'P2D', 'P2D'],
+		[f('Wait', 'duration'), 'PT0.5S', 'PT0.5S'],
+		[f('Wait', 'duration'), '-PT5M', '-PT5M'],
+		[f('At', 'timeOfDay'), '08:30:00', '08:30:00'],
+		[f('At', 'timeOfDay'), '23:59:59.999', '23:59:59.999'],
+		// maxLength counts characters, not UTF-16 units or bytes.
+		[f('Name', 'string', false, undefined, 12), "O'Brien/ä +%", "O'Brien/ä +%"],
+		[f('Name', 'string', false, undefined, 2), '😀😀', '😀😀'],
+		[f('Name', 'string', false, undefined, 12), 123456789012, '123456789012'],
 	])('%o %p', (field, value, expected) => expect(toJsonValue(field, value)).toEqual(expected));
 
 	test.each<[XapiField, unknown, RegExp]>([
@@ -37,12 +57,44 @@ describe('body', () => {
 		[f('Ids', 'intList'), '1,x', /"ids"/],
 		[f('Ids', 'intList'), { a: 1 }, /a list/],
 		[f('QueueStatus', 'enum', false, ['LoggedIn']), 'Away', /one of LoggedIn/],
+		[f('Tags', 'enumList', false, TAGS), 'MS,Slack', /^Invalid "tags": expected one of MS, Teams, Google, got "Slack"$/],
+		[f('Tags', 'enumList', false, TAGS), [['MS']], /"tags": expected one of/],
+		[f('Tags', 'enumList', false, TAGS), { MS: true }, /"tags": expected a list of MS, Teams, Google/],
+		[f('Tags', 'enumList', false, TAGS), 5, /"tags": expected a list/],
+		[f('Wait', 'duration'), '1:30:00', /^Invalid "wait": expected an ISO 8601 duration like PT1H30M .*, got "1:30:00"$/],
+		[f('Wait', 'duration'), 'PT1H30M ms', /ISO 8601 duration/],
+		[f('Wait', 'duration'), 'P1H', /ISO 8601 duration/],
+		[f('Wait', 'duration'), 'P', /ISO 8601 duration/],
+		[f('Wait', 'duration'), 'PT', /ISO 8601 duration/],
+		[f('Wait', 'duration'), 'P1DT', /ISO 8601 duration/],
+		[f('Wait', 'duration'), 'P1Y', /ISO 8601 duration/],
+		[f('Wait', 'duration'), 90, /ISO 8601 duration/],
+		[f('At', 'timeOfDay'), '8:30', /"at": expected a time of day like 08:30:00/],
+		[f('At', 'timeOfDay'), '24:00:00', /time of day/],
+		[f('At', 'timeOfDay'), '08:30:00Z', /time of day/],
+		[f('Name', 'string', false, undefined, 12), "O'Brien/ä +%#", /^Invalid "name": expected at most 12 characters \(got 13\)$/],
+		[f('Name', 'string', true, undefined, 2), '😀😀😀', /at most 2 characters/],
 	])('rejects %o %p', (field, value, message) => {
 		expect(() => toJsonValue(field, value)).toThrow(message);
 	});
 
 	test('JSON errors never echo the text (it may hold a password)', () => {
 		expect(() => toJsonValue(f('Opts', 'json'), '{"AuthPassword": hunter2}')).not.toThrow(/hunter2/);
+	});
+
+	test('length errors never echo the text (it may be a secret)', () => {
+		expect(() => toJsonValue(f('Password', 'string', false, undefined, 4), 'hunter2')).not.toThrow(/hunter2/);
+	});
+
+	test('fieldsBody: empty multiOptions and blank durations are left out', () => {
+		const fields = [f('Tags', 'enumList', false, TAGS), f('Wait', 'duration'), f('At', 'timeOfDay')];
+		expect(fieldsBody(fields, (field) => ({ tags: [], wait: '', at: null })[field.field])).toEqual({});
+		expect(fieldsBody(fields, (field) => ({ tags: ['Teams'], wait: 'PT5M', at: '07:00:00' })[field.field])).toEqual({
+			Tags: ['Teams'],
+			Wait: 'PT5M',
+			At: '07:00:00',
+		});
+		expect(() => fieldsBody([f('Wait', 'duration', true)], () => '')).toThrow(/"wait": expected a value \(duration\); it is required/);
 	});
 
 	test('fieldsBody: wire names, blanks left out, required enforced', () => {

@@ -40,6 +40,9 @@ describe('toODataLiteral', () => {
 		['interval', '1.02:30:00.5', "'1.02:30:00.5'"],
 		['interval', '', "''"],
 		['enum', 'LoggedOut', "'LoggedOut'"],
+		['duration', 'PT1H30M', "duration'PT1H30M'"],
+		['duration', 'p1d', "duration'P1D'"],
+		['timeOfDay', '08:30:00', '08:30:00'],
 	])('%s %p → %s', (type, value, expected) => {
 		expect(toODataLiteral(field(type, type === 'enum' ? ['LoggedIn', 'LoggedOut'] : undefined), value)).toBe(expected);
 	});
@@ -67,6 +70,11 @@ describe('toODataLiteral', () => {
 		['enum', 'Away', /one of LoggedIn, LoggedOut/],
 		['string', { a: 1 }, /text/],
 		['json', { a: 1 }, /cannot/],
+		['enumList', ['LoggedIn'], /cannot/],
+		['duration', "PT1H')", /ISO 8601 duration like PT1H30M/],
+		['duration', '', /ISO 8601 duration/],
+		['timeOfDay', '25:00:00', /time of day like 08:30:00/],
+		['timeOfDay', '', /time of day/],
 	])('rejects %s %p', (type, value, message) => {
 		expect(() => toODataLiteral(field(type, ['LoggedIn', 'LoggedOut']), value)).toThrow(message);
 	});
@@ -75,6 +83,17 @@ describe('toODataLiteral', () => {
 		expect(() => toODataLiteral({ field: 'periodFrom', type: 'dateTime' }, 'soon')).toThrow(
 			'Invalid "periodFrom": expected a date-time like 2025-03-01T00:00:00Z, got "soon"',
 		);
+	});
+
+	test.each<[unknown, string | RegExp]>([
+		['ABCDEFGHIJKL', "'ABCDEFGHIJKL'"],
+		["O'Brien/ä +%", "'O''Brien%2F%C3%A4%20%2B%25'"],
+		['ABCDEFGHIJKLM', /^Invalid "name": expected at most 12 characters \(got 13\)$/],
+		["O'Brien/ä +%#", /at most 12 characters/],
+	])('maxLength 12: %p', (value, expected) => {
+		const literal = () => toODataLiteral({ field: 'name', type: 'string', maxLength: 12 }, value, { key: true });
+		if (typeof expected === 'string') expect(literal()).toBe(expected);
+		else expect(literal).toThrow(expected);
 	});
 
 	test.each([undefined, null, ''])('keys may not be empty (%p)', (value) => {

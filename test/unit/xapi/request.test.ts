@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { requestBuilder } from '../../../nodes/ThreeCx/xapi/request';
+import { OPERATIONS } from '../../../nodes/ThreeCx/generated';
 import { TABLE, fakeContext } from './fake-context';
 
 const build = requestBuilder(TABLE);
@@ -104,5 +105,46 @@ describe('buildXapiRequest', () => {
 		const error = (await run({ resource: 'users', operation: 'get', id: 'abc' }).catch((e: unknown) => e)) as NodeOperationError;
 		expect(error.description).toBe('Parameter "id" must be a whole number (int32). Nothing was sent to the PBX.');
 		expect(error.context.itemIndex).toBe(0);
+	});
+
+	describe('generated metadata: spec types are enforced before anything is sent', () => {
+		const buildGenerated = requestBuilder(OPERATIONS);
+		const runGenerated = async (parameters: IDataObject) =>
+			await buildGenerated.call(fakeContext(parameters), { ...defaults });
+		const failure = async (parameters: IDataObject) =>
+			(await runGenerated(parameters).catch((e: unknown) => e)) as NodeOperationError;
+
+		test('flags enum, enum list and duration fields reach the body typed', async () => {
+			const request = await runGenerated({
+				resource: 'users',
+				operation: 'update',
+				id: 7,
+				updateFields: { tags: ['MS', 'Teams'], officeHoursProps: 'GlobalSchedule, BlockOutboundCalls', transcriptionMode: 'Both' },
+			});
+			expect(request.body).toEqual({
+				Tags: ['MS', 'Teams'],
+				OfficeHoursProps: ['GlobalSchedule', 'BlockOutboundCalls'],
+				TranscriptionMode: 'Both',
+			});
+			const holiday = await runGenerated({ resource: 'holidays', operation: 'create', additionalFields: { timeOfStartDate: 'PT8H' } });
+			expect(holiday.body).toEqual({ TimeOfStartDate: 'PT8H' });
+		});
+
+		test.each<[string, IDataObject, string]>([
+			['combined flags', { resource: 'users', operation: 'update', id: 7, updateFields: { transcriptionMode: 'Voicemail, Recordings' } }, 'transcriptionMode'],
+			['unknown tag', { resource: 'users', operation: 'update', id: 7, updateFields: { tags: ['MS', 'Slack'] } }, 'tags'],
+			['TimeSpan text', { resource: 'holidays', operation: 'create', additionalFields: { timeOfEndDate: '17:00:00' } }, 'timeOfEndDate'],
+			['long SBC name key', { resource: 'sbcs', operation: 'get', name: 'branch-office-1' }, 'name'],
+			['long SBC name in body', { resource: 'sbcs', operation: 'create', additionalFields: { name: 'branch-office-1' } }, 'name'],
+		])('%s', async (_, parameters, parameter) => {
+			const error = await failure(parameters);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.description).toMatch(new RegExp(`^Parameter "${parameter}" must be .*\\. Nothing was sent to the PBX\\.$`));
+		});
+
+		test('the length error names the limit', async () => {
+			const error = await failure({ resource: 'sbcs', operation: 'get', name: 'branch-office-1' });
+			expect(error.message).toBe('Invalid "name": expected at most 12 characters (got 15)');
+		});
 	});
 });
