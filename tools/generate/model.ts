@@ -464,10 +464,12 @@ export async function buildModel(): Promise<Model> {
 		const overlay = operationOverlays[op.operationId];
 		const crud = crudNaming(method, path, tag, resource.name, label, output, opType, op.operationId);
 		const single = words(op.operationId).length === 1;
+		// Report exports are named `DownloadGet…` / `Download…Data` after the function they export.
+		const readable = titleCase(op.operationId).replace(/^Download (Get )+/, 'Download ').replace(/ Data$/, '');
 		const naming: Naming = crud ?? {
 			value: camelCase(op.operationId),
-			name: titleCase(op.operationId),
-			action: sentenceCase(titleCase(op.operationId) + (single ? ` ${resource.name}` : '')),
+			name: readable,
+			action: sentenceCase(readable + (single ? ` ${resource.name}` : '')),
 		};
 		const value = overlay?.value ?? naming.value;
 		const sinceVersion = since.get(`${method.toUpperCase()} ${normalizePath(path)}`);

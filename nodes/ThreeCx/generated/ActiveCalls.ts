@@ -43,7 +43,7 @@ export const activeCallsProperties: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'GET /ActiveCalls',
+				description: 'Calls in progress right now (GET /ActiveCalls)',
 				action: 'Get many active calls',
 			},
 		],

@@ -160,10 +160,10 @@ export const conferenceSettingsProperties: INodeProperties[] = [
 				action: 'Get MCU rows',
 			},
 			{
-				name: 'Get Onboard Mcu Data',
+				name: 'Get Onboard Mcu',
 				value: 'getOnboardMcuData',
 				description: 'GET /ConferenceSettings/Pbx.GetOnboardMcuData()',
-				action: 'Get onboard mcu data',
+				action: 'Get onboard mcu',
 			},
 			{
 				name: 'Get Onboard Meetings',

@@ -117,13 +117,13 @@ export const recordingsProperties: INodeProperties[] = [
 			{
 				name: 'Download Recording',
 				value: 'downloadRecording',
-				description: 'GET /Recordings/Pbx.DownloadRecording(…)',
+				description: 'A call recording as a WAV file (GET /Recordings/Pbx.DownloadRecording(…))',
 				action: 'Download recording',
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'GET /Recordings',
+				description: 'Call recordings with their metadata (filter by date, extension …) (GET /Recordings)',
 				action: 'Get many recordings',
 			},
 			{

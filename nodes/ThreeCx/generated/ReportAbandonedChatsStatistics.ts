@@ -50,10 +50,10 @@ export const reportAbandonedChatsStatisticsProperties: INodeProperties[] = [
 				action: 'Download abandoned chats statistics',
 			},
 			{
-				name: 'Get Abandoned Chats Statistics Data',
+				name: 'Get Abandoned Chats Statistics',
 				value: 'getAbandonedChatsStatisticsData',
 				description: 'GET /ReportAbandonedChatsStatistics/Pbx.GetAbandonedChatsStatisticsData(…)',
-				action: 'Get abandoned chats statistics data',
+				action: 'Get abandoned chats statistics',
 			},
 		],
 		default: 'getAbandonedChatsStatisticsData',

@@ -50,10 +50,10 @@ export const reportAbandonedQueueCallsProperties: INodeProperties[] = [
 				action: 'Download abandoned queue calls',
 			},
 			{
-				name: 'Get Abandoned Queue Calls Data',
+				name: 'Get Abandoned Queue Calls',
 				value: 'getAbandonedQueueCallsData',
-				description: 'GET /ReportAbandonedQueueCalls/Pbx.GetAbandonedQueueCallsData(…)',
-				action: 'Get abandoned queue calls data',
+				description: 'Queue calls the caller hung up before an agent answered (GET /ReportAbandonedQueueCalls/Pbx.GetAbandonedQueueCallsData(…))',
+				action: 'Get abandoned queue calls',
 			},
 		],
 		default: 'getAbandonedQueueCallsData',

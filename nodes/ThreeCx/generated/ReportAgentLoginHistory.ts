@@ -51,10 +51,10 @@ export const reportAgentLoginHistoryProperties: INodeProperties[] = [
 				action: 'Download agent login history',
 			},
 			{
-				name: 'Get Agent Login History Data',
+				name: 'Get Agent Login History',
 				value: 'getAgentLoginHistoryData',
-				description: 'GET /ReportAgentLoginHistory/Pbx.GetAgentLoginHistoryData(…)',
-				action: 'Get agent login history data',
+				description: 'When agents logged in to and out of queues (GET /ReportAgentLoginHistory/Pbx.GetAgentLoginHistoryData(…))',
+				action: 'Get agent login history',
 			},
 		],
 		default: 'getAgentLoginHistoryData',

@@ -49,10 +49,10 @@ export const reportAgentsInQueueStatisticsProperties: INodeProperties[] = [
 				action: 'Download agents in queue statistics',
 			},
 			{
-				name: 'Get Agents In Queue Statistics Data',
+				name: 'Get Agents In Queue Statistics',
 				value: 'getAgentsInQueueStatisticsData',
 				description: 'GET /ReportAgentsInQueueStatistics/Pbx.GetAgentsInQueueStatisticsData(…)',
-				action: 'Get agents in queue statistics data',
+				action: 'Get agents in queue statistics',
 			},
 		],
 		default: 'getAgentsInQueueStatisticsData',

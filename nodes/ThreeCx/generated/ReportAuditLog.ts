@@ -41,10 +41,10 @@ export const reportAuditLogProperties: INodeProperties[] = [
 				action: 'Download audit log',
 			},
 			{
-				name: 'Get Audit Log Data',
+				name: 'Get Audit Log',
 				value: 'getAuditLogData',
 				description: 'GET /ReportAuditLog/Pbx.GetAuditLogData()',
-				action: 'Get audit log data',
+				action: 'Get audit log',
 			},
 		],
 		default: 'getAuditLogData',

@@ -51,10 +51,10 @@ export const reportAverageQueueWaitingTimeProperties: INodeProperties[] = [
 				action: 'Download average queue waiting time report',
 			},
 			{
-				name: 'Get Average Queue Waiting Time Data',
+				name: 'Get Average Queue Waiting Time',
 				value: 'getAverageQueueWaitingTimeData',
 				description: 'GET /ReportAverageQueueWaitingTime/Pbx.GetAverageQueueWaitingTimeData(…)',
-				action: 'Get average queue waiting time data',
+				action: 'Get average queue waiting time',
 			},
 		],
 		default: 'getAverageQueueWaitingTimeData',

@@ -50,10 +50,10 @@ export const reportBreachesSlaProperties: INodeProperties[] = [
 				action: 'Download breaches sla',
 			},
 			{
-				name: 'Get Breaches Sla Data',
+				name: 'Get Breaches Sla',
 				value: 'getBreachesSlaData',
-				description: 'GET /ReportBreachesSla/Pbx.GetBreachesSlaData(…)',
-				action: 'Get breaches sla data',
+				description: 'Queue calls that breached the SLA wait time (GET /ReportBreachesSla/Pbx.GetBreachesSlaData(…))',
+				action: 'Get breaches sla',
 			},
 		],
 		default: 'getBreachesSlaData',

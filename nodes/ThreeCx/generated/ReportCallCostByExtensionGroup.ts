@@ -50,10 +50,10 @@ export const reportCallCostByExtensionGroupProperties: INodeProperties[] = [
 				action: 'Download call cost by extension group',
 			},
 			{
-				name: 'Get Call Cost By Extension Group Data',
+				name: 'Get Call Cost By Extension Group',
 				value: 'getCallCostByExtensionGroupData',
 				description: 'GET /ReportCallCostByExtensionGroup/Pbx.GetCallCostByExtensionGroupData(…)',
-				action: 'Get call cost by extension group data',
+				action: 'Get call cost by extension group',
 			},
 		],
 		default: 'getCallCostByExtensionGroupData',

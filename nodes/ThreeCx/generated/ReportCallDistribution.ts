@@ -53,10 +53,10 @@ export const reportCallDistributionProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['reportCallDistribution'] } },
 		options: [
 			{
-				name: 'Download Get Get Call Distribution',
+				name: 'Download Call Distribution',
 				value: 'downloadGetGetCallDistribution',
 				description: 'GET /ReportCallDistribution/Pbx.DownloadGetGetCallDistribution(…). Requires 3CX 20.0.6 or later.',
-				action: 'Download get get call distribution',
+				action: 'Download call distribution',
 			},
 			{
 				name: 'Get Call Distribution',

@@ -106,14 +106,14 @@ export const reportCallLogDataProperties: INodeProperties[] = [
 			{
 				name: 'Download Call Log',
 				value: 'downloadCallLog',
-				description: 'GET /ReportCallLogData/Pbx.DownloadCallLog(…)',
+				description: 'The call log for a period as a CSV file (GET /ReportCallLogData/Pbx.DownloadCallLog(…))',
 				action: 'Download call log',
 			},
 			{
-				name: 'Get Call Log Data',
+				name: 'Get Call Log',
 				value: 'getCallLogData',
-				description: 'GET /ReportCallLogData/Pbx.GetCallLogData(…)',
-				action: 'Get call log data',
+				description: 'Call log (CDR) rows for a period, one item per call segment (GET /ReportCallLogData/Pbx.GetCallLogData(…))',
+				action: 'Get call log',
 			},
 			{
 				name: 'Get Call Quality Report',
@@ -122,10 +122,10 @@ export const reportCallLogDataProperties: INodeProperties[] = [
 				action: 'Get call quality report',
 			},
 			{
-				name: 'Get Old Call Log Data',
+				name: 'Get Old Call Log',
 				value: 'getOldCallLogData',
 				description: 'GET /ReportCallLogData/Pbx.GetOldCallLogData(…). Requires 3CX 20.0.6 or later.',
-				action: 'Get old call log data',
+				action: 'Get old call log',
 			},
 			{
 				name: 'Get Old Call Quality Report',

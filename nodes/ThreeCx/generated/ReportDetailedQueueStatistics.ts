@@ -49,10 +49,10 @@ export const reportDetailedQueueStatisticsProperties: INodeProperties[] = [
 				action: 'Download detailed queue statistics',
 			},
 			{
-				name: 'Get Detailed Queue Statistics Data',
+				name: 'Get Detailed Queue Statistics',
 				value: 'getDetailedQueueStatisticsData',
 				description: 'GET /ReportDetailedQueueStatistics/Pbx.GetDetailedQueueStatisticsData(…)',
-				action: 'Get detailed queue statistics data',
+				action: 'Get detailed queue statistics',
 			},
 		],
 		default: 'getDetailedQueueStatisticsData',

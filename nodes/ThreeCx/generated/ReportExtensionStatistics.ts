@@ -49,10 +49,10 @@ export const reportExtensionStatisticsProperties: INodeProperties[] = [
 				action: 'Download extension statistics',
 			},
 			{
-				name: 'Get Extension Statistics Data',
+				name: 'Get Extension Statistics',
 				value: 'getExtensionStatisticsData',
 				description: 'GET /ReportExtensionStatistics/Pbx.GetExtensionStatisticsData(…)',
-				action: 'Get extension statistics data',
+				action: 'Get extension statistics',
 			},
 		],
 		default: 'getExtensionStatisticsData',

@@ -49,10 +49,10 @@ export const reportExtensionStatisticsByGroupProperties: INodeProperties[] = [
 				action: 'Download extension statistics by group',
 			},
 			{
-				name: 'Get Extension Statistics By Group Data',
+				name: 'Get Extension Statistics By Group',
 				value: 'getExtensionStatisticsByGroupData',
 				description: 'GET /ReportExtensionStatisticsByGroup/Pbx.GetExtensionStatisticsByGroupData(…)',
-				action: 'Get extension statistics by group data',
+				action: 'Get extension statistics by group',
 			},
 		],
 		default: 'getExtensionStatisticsByGroupData',

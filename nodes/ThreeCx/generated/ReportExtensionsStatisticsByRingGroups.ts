@@ -47,10 +47,10 @@ export const reportExtensionsStatisticsByRingGroupsProperties: INodeProperties[]
 				action: 'Download extensions statistics by ring groups',
 			},
 			{
-				name: 'Get Extensions Statistics By Ring Groups Data',
+				name: 'Get Extensions Statistics By Ring Groups',
 				value: 'getExtensionsStatisticsByRingGroupsData',
 				description: 'GET /ReportExtensionsStatisticsByRingGroups/Pbx.GetExtensionsStatisticsByRingGroupsData(…)',
-				action: 'Get extensions statistics by ring groups data',
+				action: 'Get extensions statistics by ring groups',
 			},
 		],
 		default: 'getExtensionsStatisticsByRingGroupsData',

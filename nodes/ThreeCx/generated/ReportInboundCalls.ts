@@ -44,10 +44,10 @@ export const reportInboundCallsProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['reportInboundCalls'] } },
 		options: [
 			{
-				name: 'Download Get Inbound Calls',
+				name: 'Download Inbound Calls',
 				value: 'downloadGetInboundCalls',
 				description: 'GET /ReportInboundCalls/Pbx.DownloadGetInboundCalls(…). Requires 3CX 20.0.7 or later.',
-				action: 'Download get inbound calls',
+				action: 'Download inbound calls',
 			},
 			{
 				name: 'Get Inbound Calls',

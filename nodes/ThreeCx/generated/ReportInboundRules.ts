@@ -38,10 +38,10 @@ export const reportInboundRulesProperties: INodeProperties[] = [
 				action: 'Download inbound rules',
 			},
 			{
-				name: 'Get Inbound Rules Data',
+				name: 'Get Inbound Rules',
 				value: 'getInboundRulesData',
 				description: 'GET /ReportInboundRules/Pbx.GetInboundRulesData()',
-				action: 'Get inbound rules data',
+				action: 'Get inbound rules',
 			},
 		],
 		default: 'getInboundRulesData',

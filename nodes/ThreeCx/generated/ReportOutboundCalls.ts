@@ -44,10 +44,10 @@ export const reportOutboundCallsProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['reportOutboundCalls'] } },
 		options: [
 			{
-				name: 'Download Get Outbound Calls',
+				name: 'Download Outbound Calls',
 				value: 'downloadGetOutboundCalls',
 				description: 'GET /ReportOutboundCalls/Pbx.DownloadGetOutboundCalls(…). Requires 3CX 20.0.7 or later.',
-				action: 'Download get outbound calls',
+				action: 'Download outbound calls',
 			},
 			{
 				name: 'Get Outbound Calls',

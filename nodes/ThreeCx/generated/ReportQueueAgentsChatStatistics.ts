@@ -49,10 +49,10 @@ export const reportQueueAgentsChatStatisticsProperties: INodeProperties[] = [
 				action: 'Download queue agents chat statistics',
 			},
 			{
-				name: 'Get Queue Agents Chat Statistics Data',
+				name: 'Get Queue Agents Chat Statistics',
 				value: 'getQueueAgentsChatStatisticsData',
 				description: 'GET /ReportQueueAgentsChatStatistics/Pbx.GetQueueAgentsChatStatisticsData(…)',
-				action: 'Get queue agents chat statistics data',
+				action: 'Get queue agents chat statistics',
 			},
 		],
 		default: 'getQueueAgentsChatStatisticsData',

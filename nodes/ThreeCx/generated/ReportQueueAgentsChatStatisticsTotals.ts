@@ -49,10 +49,10 @@ export const reportQueueAgentsChatStatisticsTotalsProperties: INodeProperties[] 
 				action: 'Download queue agents chat statistics totals',
 			},
 			{
-				name: 'Get Queue Agents Chat Statistics Totals Data',
+				name: 'Get Queue Agents Chat Statistics Totals',
 				value: 'getQueueAgentsChatStatisticsTotalsData',
 				description: 'GET /ReportQueueAgentsChatStatisticsTotals/Pbx.GetQueueAgentsChatStatisticsTotalsData(…)',
-				action: 'Get queue agents chat statistics totals data',
+				action: 'Get queue agents chat statistics totals',
 			},
 		],
 		default: 'getQueueAgentsChatStatisticsTotalsData',

@@ -51,10 +51,10 @@ export const reportQueueAnUnCallsProperties: INodeProperties[] = [
 				action: 'Download queue an un calls report',
 			},
 			{
-				name: 'Get Queue An Un Calls Data',
+				name: 'Get Queue An Un Calls',
 				value: 'getQueueAnUnCallsData',
 				description: 'GET /ReportQueueAnUnCalls/Pbx.GetQueueAnUnCallsData(…)',
-				action: 'Get queue an un calls data',
+				action: 'Get queue an un calls',
 			},
 		],
 		default: 'getQueueAnUnCallsData',

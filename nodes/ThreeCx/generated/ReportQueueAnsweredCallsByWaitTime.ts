@@ -50,10 +50,10 @@ export const reportQueueAnsweredCallsByWaitTimeProperties: INodeProperties[] = [
 				action: 'Download queue answered calls by wait time',
 			},
 			{
-				name: 'Get Queue Answered Calls By Wait Time Data',
+				name: 'Get Queue Answered Calls By Wait Time',
 				value: 'getQueueAnsweredCallsByWaitTimeData',
 				description: 'GET /ReportQueueAnsweredCallsByWaitTime/Pbx.GetQueueAnsweredCallsByWaitTimeData(…)',
-				action: 'Get queue answered calls by wait time data',
+				action: 'Get queue answered calls by wait time',
 			},
 		],
 		default: 'getQueueAnsweredCallsByWaitTimeData',

@@ -47,10 +47,10 @@ export const reportQueueCallbacksProperties: INodeProperties[] = [
 				action: 'Download queue callbacks',
 			},
 			{
-				name: 'Get Queue Callbacks Data',
+				name: 'Get Queue Callbacks',
 				value: 'getQueueCallbacksData',
 				description: 'GET /ReportQueueCallbacks/Pbx.GetQueueCallbacksData(…)',
-				action: 'Get queue callbacks data',
+				action: 'Get queue callbacks',
 			},
 		],
 		default: 'getQueueCallbacksData',

@@ -49,10 +49,10 @@ export const reportQueueChatPerformanceProperties: INodeProperties[] = [
 				action: 'Download queue chat performance',
 			},
 			{
-				name: 'Get Queue Chat Performance Data',
+				name: 'Get Queue Chat Performance',
 				value: 'getQueueChatPerformanceData',
 				description: 'GET /ReportQueueChatPerformance/Pbx.GetQueueChatPerformanceData(…)',
-				action: 'Get queue chat performance data',
+				action: 'Get queue chat performance',
 			},
 		],
 		default: 'getQueueChatPerformanceData',

@@ -48,10 +48,10 @@ export const reportQueueFailedCallbacksProperties: INodeProperties[] = [
 				action: 'Download queue failed callbacks',
 			},
 			{
-				name: 'Get Queue Failed Callbacks Data',
+				name: 'Get Queue Failed Callbacks',
 				value: 'getQueueFailedCallbacksData',
 				description: 'GET /ReportQueueFailedCallbacks/Pbx.GetQueueFailedCallbacksData(…)',
-				action: 'Get queue failed callbacks data',
+				action: 'Get queue failed callbacks',
 			},
 		],
 		default: 'getQueueFailedCallbacksData',

@@ -49,10 +49,10 @@ export const reportQueuePerformanceOverviewProperties: INodeProperties[] = [
 				action: 'Download queue performance overview',
 			},
 			{
-				name: 'Get Queue Performance Overview Data',
+				name: 'Get Queue Performance Overview',
 				value: 'getQueuePerformanceOverviewData',
-				description: 'GET /ReportQueuePerformanceOverview/Pbx.GetQueuePerformanceOverviewData(…)',
-				action: 'Get queue performance overview data',
+				description: 'Per-agent queue performance for a period (GET /ReportQueuePerformanceOverview/Pbx.GetQueuePerformanceOverviewData(…))',
+				action: 'Get queue performance overview',
 			},
 		],
 		default: 'getQueuePerformanceOverviewData',

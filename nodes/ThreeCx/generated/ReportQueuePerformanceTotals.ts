@@ -49,10 +49,10 @@ export const reportQueuePerformanceTotalsProperties: INodeProperties[] = [
 				action: 'Download queue performance totals',
 			},
 			{
-				name: 'Get Queue Performance Totals Data',
+				name: 'Get Queue Performance Totals',
 				value: 'getQueuePerformanceTotalsData',
-				description: 'GET /ReportQueuePerformanceTotals/Pbx.GetQueuePerformanceTotalsData(…)',
-				action: 'Get queue performance totals data',
+				description: 'Queue performance totals for a period (GET /ReportQueuePerformanceTotals/Pbx.GetQueuePerformanceTotalsData(…))',
+				action: 'Get queue performance totals',
 			},
 		],
 		default: 'getQueuePerformanceTotalsData',

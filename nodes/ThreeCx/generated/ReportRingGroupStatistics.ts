@@ -47,10 +47,10 @@ export const reportRingGroupStatisticsProperties: INodeProperties[] = [
 				action: 'Download ring group statistics',
 			},
 			{
-				name: 'Get Ring Group Statistics Data',
+				name: 'Get Ring Group Statistics',
 				value: 'getRingGroupStatisticsData',
 				description: 'GET /ReportRingGroupStatistics/Pbx.GetRingGroupStatisticsData(…)',
-				action: 'Get ring group statistics data',
+				action: 'Get ring group statistics',
 			},
 		],
 		default: 'getRingGroupStatisticsData',

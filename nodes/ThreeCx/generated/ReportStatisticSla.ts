@@ -49,10 +49,10 @@ export const reportStatisticSlaProperties: INodeProperties[] = [
 				action: 'Download statistic sla',
 			},
 			{
-				name: 'Get Statistic Sla Data',
+				name: 'Get Statistic Sla',
 				value: 'getStatisticSlaData',
-				description: 'GET /ReportStatisticSla/Pbx.GetStatisticSlaData(…)',
-				action: 'Get statistic sla data',
+				description: 'Per-queue SLA statistics for a period (GET /ReportStatisticSla/Pbx.GetStatisticSlaData(…))',
+				action: 'Get statistic sla',
 			},
 		],
 		default: 'getStatisticSlaData',

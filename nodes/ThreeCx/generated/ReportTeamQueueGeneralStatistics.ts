@@ -49,10 +49,10 @@ export const reportTeamQueueGeneralStatisticsProperties: INodeProperties[] = [
 				action: 'Download team queue general statistics',
 			},
 			{
-				name: 'Get Team Queue General Statistics Data',
+				name: 'Get Team Queue General Statistics',
 				value: 'getTeamQueueGeneralStatisticsData',
 				description: 'GET /ReportTeamQueueGeneralStatistics/Pbx.GetTeamQueueGeneralStatisticsData(…)',
-				action: 'Get team queue general statistics data',
+				action: 'Get team queue general statistics',
 			},
 		],
 		default: 'getTeamQueueGeneralStatisticsData',

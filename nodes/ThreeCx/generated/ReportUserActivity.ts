@@ -53,15 +53,15 @@ export const reportUserActivityProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['reportUserActivity'] } },
 		options: [
 			{
-				name: 'Download Get User Activity',
+				name: 'Download User Activity',
 				value: 'downloadGetUserActivity',
-				description: 'GET /ReportUserActivity/Pbx.DownloadGetUserActivity(…). Requires 3CX 20.0.6 or later.',
-				action: 'Download get user activity',
+				description: 'User activity for a period as a CSV file (GET /ReportUserActivity/Pbx.DownloadGetUserActivity(…)). Requires 3CX 20.0.6 or later.',
+				action: 'Download user activity',
 			},
 			{
 				name: 'Get User Activity',
 				value: 'getUserActivity',
-				description: 'GET /ReportUserActivity/Pbx.GetUserActivity(…). Requires 3CX 20.0.6 or later.',
+				description: 'Answered and unanswered calls per user and time interval (GET /ReportUserActivity/Pbx.GetUserActivity(…)). Requires 3CX 20.0.6 or later.',
 				action: 'Get user activity',
 			},
 		],

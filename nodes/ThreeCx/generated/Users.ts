@@ -620,7 +620,7 @@ export const usersProperties: INodeProperties[] = [
 			{
 				name: 'Get by Number',
 				value: 'getByNumber',
-				description: 'GET /Users(Number={Number}). Requires 3CX 20.0.8 or later.',
+				description: 'A user by extension number (alternate key, 3CX 20.0.8+) (GET /Users(Number={Number})). Requires 3CX 20.0.8 or later.',
 				action: 'Get user by number',
 			},
 			{
@@ -644,7 +644,7 @@ export const usersProperties: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'GET /Users',
+				description: 'Users (extensions) of the PBX (GET /Users)',
 				action: 'Get many users',
 			},
 			{

@@ -146,10 +146,10 @@ export const voicemailSettingsProperties: INodeProperties[] = [
 				action: 'Get configured converters',
 			},
 			{
-				name: 'Get Connected Converters Data',
+				name: 'Get Connected Converters',
 				value: 'getConnectedConvertersData',
 				description: 'GET /VoicemailSettings/Pbx.GetConnectedConvertersData(). Requires 3CX 20.0.8 or later.',
-				action: 'Get connected converters data',
+				action: 'Get connected converters',
 			},
 			{
 				name: 'Get Converter Request Status',
