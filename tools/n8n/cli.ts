@@ -75,13 +75,18 @@ export interface ExecutionResult {
 export class N8nCli {
 	readonly env: NodeJS.ProcessEnv;
 
+	/** The only folder the Read/Write Files from Disk node may use; n8n runs with it as cwd, so
+	 * relative file names land there. */
+	readonly filesDir: string;
+
 	private constructor(
 		readonly install: N8nInstall,
 		readonly userFolder: string,
 		readonly encryptionKey: string,
 		envOptions: Omit<N8nEnvOptions, 'userFolder' | 'encryptionKey'>,
 	) {
-		this.env = n8nEnv(install.node24, { ...envOptions, userFolder, encryptionKey });
+		this.filesDir = envOptions.filesDir ?? join(userFolder, 'files');
+		this.env = n8nEnv(install.node24, { ...envOptions, filesDir: this.filesDir, userFolder, encryptionKey });
 	}
 
 	/** A CLI bound to `userFolder` (a new temp folder when omitted). */
@@ -94,7 +99,9 @@ export class N8nCli {
 		const { userFolder: _u, encryptionKey, ...rest } = options;
 		// Every n8n process opens a task-runner broker; parallel runs need different ports.
 		rest.brokerPort ??= await freePort();
-		return new N8nCli(install, userFolder, encryptionKey ?? newEncryptionKey(), rest);
+		const cli = new N8nCli(install, userFolder, encryptionKey ?? newEncryptionKey(), rest);
+		await mkdir(cli.filesDir, { recursive: true });
+		return cli;
 	}
 
 	get nodesDir(): string {
@@ -105,7 +112,7 @@ export class N8nCli {
 	async run(args: string[], timeoutMs = 120_000): Promise<RunResult> {
 		return await run(this.install.node24.node, [this.install.bin, ...args], {
 			env: this.env,
-			cwd: this.userFolder,
+			cwd: this.filesDir,
 			timeoutMs,
 		});
 	}

@@ -63,6 +63,8 @@ export function n8nEnv(node24: Node24, options: N8nEnvOptions): NodeJS.ProcessEn
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 		N8N_AI_ENABLED: 'false',
+		// Modules that fetch from api.n8n.io in the background (MCP server registry, AI builder).
+		N8N_DISABLED_MODULES: 'mcp-registry,instance-ai,workflow-builder,promotions',
 		N8N_SENTRY_DSN: '',
 		N8N_FRONTEND_SENTRY_DSN: '',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
@@ -76,7 +78,6 @@ export function n8nEnv(node24: Node24, options: N8nEnvOptions): NodeJS.ProcessEn
 		N8N_PROTOCOL: 'http',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_RUNNERS_MODE: 'internal',
 		N8N_PYTHON_ENABLED: 'false',
 		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',

@@ -6,3 +6,4 @@ export * from './package';
 export * from './paths';
 export * from './ports';
 export * from './server';
+export * from './rest';

@@ -49,8 +49,25 @@ function installedVersion(dir: string): string | undefined {
 	}
 }
 
+/** The native module n8n's SQLite database needs; `npm install --ignore-scripts` leaves it out. */
+const SQLITE_BINDING = 'node_modules/sqlite3/build/Release/node_sqlite3.node';
+
 export function isN8nReady(dir = n8nCacheDir(), version = N8N_VERSION): boolean {
-	return readMarker(dir)?.version === version && installedVersion(dir) === version;
+	return readMarker(dir)?.version === version && installedVersion(dir) === version && existsSync(join(dir, SQLITE_BINDING));
+}
+
+/**
+ * Run from `npm test` / `npx`, the environment carries the repository's npm settings as
+ * `npm_config_*` (its .npmrc has ignore-scripts=true, which would turn `npm rebuild` into a
+ * no-op): drop them, the cache folder gets explicit flags instead.
+ */
+function cleanNpmEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	const clean: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(env)) {
+		if (/^npm_(config|package|lifecycle)_/i.test(key)) continue;
+		clean[key] = value;
+	}
+	return clean;
 }
 
 /** Cross-process lock (a directory): the demo and a test run may both want to install. */
@@ -115,8 +132,9 @@ export async function ensureN8n(options: { dir?: string; version?: string } = {}
 		// Its own package.json keeps npm from walking up into the repository's manifest.
 		await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'n8n-cli-cache', private: true }, null, 2));
 		const nodedir = await ensureNodedir(node24);
-		const env = { ...node24Env(node24), npm_config_nodedir: nodedir, npm_config_update_notifier: 'false' };
-		if (!nodedir) delete env.npm_config_nodedir;
+		const env = cleanNpmEnv(node24Env(node24));
+		if (nodedir) env.npm_config_nodedir = nodedir;
+		env.npm_config_update_notifier = 'false';
 		const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error'];
 		await runChecked(npmCommand, ['install', '--ignore-scripts', ...npmFlags, `n8n@${version}`], {
 			cwd: dir,
@@ -124,7 +142,14 @@ export async function ensureN8n(options: { dir?: string; version?: string } = {}
 			timeoutMs: 40 * 60_000,
 		});
 		log(`n8n@${version} downloaded in ${((Date.now() - started) / 1000).toFixed(0)} s; building sqlite3`);
-		await runChecked(npmCommand, ['rebuild', ...npmFlags, 'sqlite3'], { cwd: dir, env, timeoutMs: 30 * 60_000 });
+		await runChecked(npmCommand, ['rebuild', '--ignore-scripts=false', '--foreground-scripts', ...npmFlags, 'sqlite3'], {
+			cwd: dir,
+			env,
+			timeoutMs: 30 * 60_000,
+		});
+		if (!existsSync(join(dir, SQLITE_BINDING))) {
+			throw new Error(`npm rebuild sqlite3 did not produce ${join(dir, SQLITE_BINDING)} (see the output above)`);
+		}
 		const installMs = Date.now() - started;
 		const marker: ReadyMarker = { version, node: node24.version, installedAt: new Date().toISOString(), installMs };
 		await writeFile(join(dir, '.ready'), JSON.stringify(marker, null, 2));

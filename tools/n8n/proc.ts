@@ -73,5 +73,5 @@ export async function runChecked(command: string, args: string[], options: RunOp
 export const npmCommand = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 export function log(message: string): void {
-	process.stderr.write(`[n8n-e2e] ${message}\n`);
+	process.stderr.write(`[n8n-tools] ${message}\n`);
 }

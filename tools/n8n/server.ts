@@ -19,7 +19,7 @@ export interface N8nServer {
 export async function startN8nServer(cli: N8nCli, options: { port?: number; timeoutMs?: number; echo?: boolean } = {}): Promise<N8nServer> {
 	const port = options.port ?? (await freePort());
 	const env = { ...cli.env, N8N_PORT: String(port), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/` };
-	const child = spawn(cli.install.node24.node, [cli.install.bin, 'start'], { env, cwd: cli.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(cli.install.node24.node, [cli.install.bin, 'start'], { env, cwd: cli.filesDir, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	const collect = (chunk: Buffer) => {
 		output += chunk.toString('utf8');
