@@ -75,6 +75,8 @@ export interface OperationModel {
 	params: FieldModel[];
 	bodyKind?: 'entity' | 'action' | 'upload';
 	bodyFields: FieldModel[];
+	/** Spec schema of the request body (`Pbx.User`), when it is a named schema. */
+	bodySchema?: string;
 	collection?: 'additionalFields' | 'updateFields';
 	uploadPart?: string;
 	meta: XapiOperation;
@@ -502,6 +504,7 @@ export async function buildModel(): Promise<Model> {
 			params,
 			bodyKind,
 			bodyFields,
+			bodySchema: bodyFlat?.refName,
 			collection,
 			meta,
 		});
