@@ -699,7 +699,8 @@ export class EntityStore {
 		return out;
 	}
 
-	private nextNumber(): string {
+	/** First extension number no DN uses (Users/Pbx.GetFirstAvailableExtensionNumber). */
+	nextNumber(): string {
 		for (let n = 100; ; n++) if (!this.numberInUse(String(n))) return String(n);
 	}
 

@@ -442,6 +442,9 @@ class SimulatorServer {
 			if (n === 1 && !call0) return this.collection(c, set);
 			if (n === 1 && call0) return this.entity(c, set, call0);
 			if (n === 2 && call0 && !s1.includes('.') && !s1.includes('(') && set.nav.has(s1)) return this.navigation(c, set, call0, s1);
+			if (n === 2 && !call0 && setName === 'Users' && s1 === 'Pbx.GetFirstAvailableExtensionNumber()' && c.method === 'GET') {
+				return this.send(c.res, 200, { '@odata.context': `${this.baseUrl}/xapi/v1/$metadata#Pbx.FirstAvailableNumber`, Number: this.store.nextNumber() });
+			}
 			if (n === 2 && call0 && setName === 'ActiveCalls' && s1 === 'Pbx.DropCall' && c.method === 'POST') {
 				const id = this.keyOf(set, call0);
 				this.store.remove('ActiveCalls', id);

@@ -197,3 +197,20 @@ describe('simulator: entity sets', () => {
 		}
 	});
 });
+
+describe('first available extension number', () => {
+	it('answers the lowest number no DN uses, and moves on once it is taken', async () => {
+		const { sim, c } = await withSim({ users: 3 });
+		try {
+			const ask = async () =>
+				(await c.json<{ Number: string }>('Users/Pbx.GetFirstAvailableExtensionNumber()')).body.Number;
+			const first = await ask();
+			expect(first).toMatch(/^\d+$/);
+			const created = await c.send('POST', 'Users', { Number: first, FirstName: 'New', LastName: 'User' });
+			expect(created.status).toBe(201);
+			expect(await ask()).not.toBe(first);
+		} finally {
+			await sim.close();
+		}
+	});
+});
