@@ -437,6 +437,37 @@ describe('size budget', () => {
 	});
 });
 
+describe('shared lists', () => {
+	/** Every value of `arrays` with at least 3 elements, grouped by content. */
+	function recurring(arrays: unknown[][]): unknown[][][] {
+		const groups = new Map<string, unknown[][]>();
+		for (const a of arrays) {
+			if (a.length < 3) continue;
+			const key = JSON.stringify(a);
+			groups.set(key, [...(groups.get(key) ?? []), a]);
+		}
+		return [...groups.values()].filter((g) => g.length > 1);
+	}
+
+	test('a recurring body field collection option list is one array (one const in the source)', () => {
+		const collections = resourceProperties.filter(
+			(p) => (p.name === 'additionalFields' || p.name === 'updateFields') && Array.isArray(p.options),
+		);
+		const groups = recurring(collections.map((p) => p.options as unknown[]));
+		expect(groups.length).toBeGreaterThan(0);
+		for (const g of groups) expect(new Set(g).size).toBe(1);
+	});
+
+	test('recurring body field and parameter lists of one resource are one array', () => {
+		for (const ops of Object.values(OPERATIONS)) {
+			const metas = Object.values(ops);
+			for (const g of recurring(metas.map((m) => m.params))) expect(new Set(g).size).toBe(1);
+			const bodies = metas.flatMap((m) => (m.body && m.body.kind !== 'upload' ? [m.body.fields] : []));
+			for (const g of recurring(bodies)) expect(new Set(g).size).toBe(1);
+		}
+	});
+});
+
 withSpec('regeneration', () => {
 	test('npm run generate:check is clean', () => {
 		const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');

@@ -1,12 +1,15 @@
 /**
  * Turns the model into TypeScript: one file per resource, a file of properties shared by several
- * resources, and an index. Identical property definitions are emitted once with merged
- * `displayOptions`; a definition's `show` is always an exact resource × operation product.
+ * resources, a file of lists shared by several resources, and an index. Identical property
+ * definitions are emitted once with merged `displayOptions`; a definition's `show` is always an
+ * exact resource × operation product. Lists that recur (collection options, body fields and
+ * parameter lists of the operation table) are emitted once as a const and referenced (`ListPool`):
+ * the description object graph is the same, only the source is shorter.
  */
 import type { XapiField, XapiOperation } from '../../nodes/ThreeCx/xapi/types';
 import type { FieldModel, Model, OperationModel, ResourceModel } from './model';
 import { nodeType } from './model';
-import { titleCase } from './names';
+import { camelCase, pascalCase, titleCase } from './names';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -101,6 +104,8 @@ interface PropSpec {
 	literal?: Record<string, unknown>;
 	builder?: { fn: string; args: unknown[]; spread: boolean };
 	extraShow?: Record<string, unknown[]>;
+	/** Names for a shared const of a collection's options, most preferred first (not part of the key). */
+	listNames?: string[];
 }
 
 function spec(literal: Record<string, unknown>, extraShow?: Record<string, unknown[]>): PropSpec {
@@ -131,21 +136,21 @@ function operationSpecs(o: OperationModel): PropSpec[] {
 	}
 	if (o.bodyKind === 'entity') {
 		const isCreate = o.collection === 'additionalFields';
-		out.push(
-			spec(
-				{
-					displayName: isCreate ? 'Additional Fields' : 'Update Fields',
-					name: o.collection,
-					type: 'collection',
-					placeholder: 'Add Field',
-					default: {},
-					options: o.bodyFields
-						.map((f) => fieldDefinition(f, false))
-						.sort((a, b) => byDisplayName(a as { displayName: string }, b as { displayName: string })),
-				},
-				fieldsMode,
-			),
+		const collection = spec(
+			{
+				displayName: isCreate ? 'Additional Fields' : 'Update Fields',
+				name: o.collection,
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				options: o.bodyFields
+					.map((f) => fieldDefinition(f, false))
+					.sort((a, b) => byDisplayName(a as { displayName: string }, b as { displayName: string })),
+			},
+			fieldsMode,
 		);
+		collection.listNames = bodyListNames(o, 'BodyFields');
+		out.push(collection);
 	}
 	if (o.meta.paged) out.push(builderSpec('returnAllAndLimit', [], true));
 	const options = optionNames(o);
@@ -204,9 +209,9 @@ function showFor(resources: string[], operations: string[], extra?: Record<strin
  * operation is one of the slot's uses (pairs naming no operation of that resource never occur).
  * Starts with one group per resource and merges greedily, in a fixed order.
  */
-function products(slot: Slot, allOps: Map<string, Set<string>>): Array<{ resources: string[]; operations: string[] }> {
+function products(slot: Slot, allOps: Map<string, Set<string>>): Group[] {
 	const used = new Set(slot.uses.map((u) => `${u.resource}.${u.operation}`));
-	const groups: Array<{ resources: string[]; operations: string[] }> = [];
+	const groups: Group[] = [];
 	for (const u of slot.uses) {
 		let g = groups.find((x) => x.resources.length === 1 && x.resources[0] === u.resource);
 		if (!g) {
@@ -231,14 +236,17 @@ function products(slot: Slot, allOps: Map<string, Set<string>>): Array<{ resourc
 	return groups.map((g) => ({ resources: g.resources, operations: [...g.operations].sort() }));
 }
 
-function emitSlot(slot: Slot, indent: string, allOps: Map<string, Set<string>>): Emitted[] {
-	return products(slot, allOps).map(({ resources, operations }) => {
+type Group = { resources: string[]; operations: string[] };
+
+function emitSlot(slot: Slot, groups: Group[], indent: string, pool: ListPool): Emitted[] {
+	return groups.map(({ resources, operations }) => {
 		const owner = resources.length === 1 ? resources[0] : '';
 		const display = showFor(resources, operations, slot.spec.extraShow);
 		let code: string;
 		let size = 1;
 		if (slot.spec.literal) {
 			const { displayName, name, type, required, typeOptions, ...rest } = slot.spec.literal;
+			if (slot.spec.listNames) rest.options = pool.ref('options', owner, rest.options as unknown[]);
 			code = lit({ displayName, name, type, required, typeOptions, displayOptions: display, ...rest }, indent);
 		} else {
 			const b = slot.spec.builder!;
@@ -247,6 +255,191 @@ function emitSlot(slot: Slot, indent: string, allOps: Map<string, Set<string>>):
 		}
 		return { owner, code, size };
 	});
+}
+
+/** File of lists shared by several files (`fields.ts`); `''` is common.ts, others a resource value. */
+const FIELDS_FILE = '#fields';
+
+/** Shortest list worth a const of its own. */
+const MIN_SHARED_ITEMS = 3;
+/** Most elements a list may add to a shared list and still be written as that list plus them. */
+const MAX_INSERTED = 2;
+
+type ListKind = 'options' | 'params' | 'body';
+
+const LIST_TYPES: Record<ListKind, string> = {
+	options: 'INodeProperties[]',
+	params: 'XapiField[]',
+	body: 'XapiField[]',
+};
+
+/** Const names for an operation's body lists: `userBodyFields`, `userBodyXapiFields`. */
+function bodyListNames(o: OperationModel, suffix: string): string[] {
+	const qualified = `${o.resource}${pascalCase(o.value)}${suffix}`;
+	return o.bodySchema ? [`${camelCase(o.bodySchema.replace(/^Pbx\./, ''))}${suffix}`, qualified] : [qualified];
+}
+
+/** Const names for an operation's parameter list: `callLogDataParams` (report prefix dropped). */
+function paramListNames(r: ResourceModel, o: OperationModel): string[] {
+	const base = r.value.replace(/^report(?=[A-Z])/, '');
+	const head = base.charAt(0).toLowerCase() + base.slice(1);
+	return [`${head}Params`, `${head}${pascalCase(o.value)}Params`];
+}
+
+interface ListUse {
+	kind: ListKind;
+	/** File that holds the literal. */
+	file: string;
+	items: unknown[];
+	keys: string[];
+	key: string;
+	names: string[];
+}
+
+interface SharedList {
+	name: string;
+	kind: ListKind;
+	items: unknown[];
+	keys: string[];
+	key: string;
+	/** File that defines it: the one file that uses it, or FIELDS_FILE. */
+	home: string;
+}
+
+/**
+ * Lists that recur in the output, each emitted once as a const. A list of at least
+ * MIN_SHARED_ITEMS elements becomes a const when two lists are it, or it with up to MAX_INSERTED
+ * elements inserted; such a list is then written as the const (sliced where needed) plus its own
+ * elements. Parameter lists are shared within a file only (a name read in another resource would
+ * mislead); collection options and body fields across files, through fields.ts.
+ * Two passes: `note` every list in emission order, `plan`, then `use` each in the same order.
+ */
+class ListPool {
+	private readonly noted: ListUse[] = [];
+	private readonly shared: SharedList[] = [];
+	private readonly byKey = new Map<string, SharedList>();
+	/** file → names it reads from fields.ts. */
+	private readonly imports = new Map<string, Set<string>>();
+
+	private static scope(kind: ListKind, file: string): string {
+		return kind === 'params' ? `${kind}:${file}` : kind;
+	}
+
+	private static use(kind: ListKind, file: string, items: unknown[], names: string[]): ListUse {
+		const keys = items.map((v) => (v instanceof Raw ? v.code : JSON.stringify(v)));
+		return { kind, file, items, keys, key: `${ListPool.scope(kind, file)}\n${keys.join('\n')}`, names };
+	}
+
+	note(kind: ListKind, file: string, items: unknown[], names: string[]): void {
+		this.noted.push(ListPool.use(kind, file, items, names));
+	}
+
+	plan(): void {
+		const distinct = new Map<string, ListUse>();
+		for (const u of this.noted) if (u.keys.length >= MIN_SHARED_ITEMS && !distinct.has(u.key)) distinct.set(u.key, u);
+		const taken = new Set<string>();
+		for (const d of distinct.values()) {
+			const scope = ListPool.scope(d.kind, d.file);
+			const users = this.noted.filter(
+				(u) => ListPool.scope(u.kind, u.file) === scope && (u.key === d.key || compose(u.keys, d.keys) !== undefined),
+			);
+			if (users.length < 2) continue;
+			const files = new Set(users.map((u) => u.file));
+			let name = d.names.find((n) => !taken.has(n));
+			for (let i = 2; !name; i++) if (!taken.has(`${d.names[0]}${i}`)) name = `${d.names[0]}${i}`;
+			taken.add(name);
+			const list: SharedList = {
+				name,
+				kind: d.kind,
+				items: d.items,
+				keys: d.keys,
+				key: d.key,
+				home: files.size === 1 ? d.file : FIELDS_FILE,
+			};
+			this.shared.push(list);
+			this.byKey.set(d.key, list);
+		}
+	}
+
+	/** The list as code for `file`: a shared const, a shared const plus own elements, or itself. */
+	ref(kind: ListKind, file: string, items: unknown[]): unknown {
+		const u = ListPool.use(kind, file, items, []);
+		const exact = this.byKey.get(u.key);
+		if (exact) return new Raw(this.reference(exact, file));
+		return this.composed(u, file, undefined) ?? items;
+	}
+
+	private reference(list: SharedList, file: string): string {
+		if (list.home !== file) {
+			if (!this.imports.has(file)) this.imports.set(file, new Set());
+			this.imports.get(file)!.add(list.name);
+		}
+		return list.name;
+	}
+
+	/** `[...base.slice(0, 38), own, ...base.slice(38)]` from the longest shared list it extends. */
+	private composed(u: ListUse, file: string, self: SharedList | undefined): unknown[] | undefined {
+		let best: { list: SharedList; runs: Run[] } | undefined;
+		for (const list of this.shared) {
+			if (list === self || list.kind !== u.kind) continue;
+			// A file reads its own consts and those of fields.ts (which reads only its own).
+			if (list.home !== file && list.home !== FIELDS_FILE) continue;
+			if (list.keys.length >= u.keys.length || (best && list.keys.length <= best.list.keys.length)) continue;
+			const runs = compose(u.keys, list.keys);
+			if (runs) best = { list, runs };
+		}
+		if (!best) return undefined;
+		const { list, runs } = best;
+		const name = this.reference(list, file);
+		return runs.flatMap((r) => {
+			if (r.own !== undefined) return [u.items[r.own]];
+			// A slice of one element reads worse than the element.
+			if (r.to - r.from === 1) return [list.items[r.from]];
+			const whole = r.from === 0 && r.to === list.keys.length;
+			return [new Raw(whole ? `...${name}` : `...${name}.slice(${r.from}${r.to === list.keys.length ? '' : `, ${r.to}`})`)];
+		});
+	}
+
+	/** Consts `file` defines, in dependency order, as source lines. */
+	definitions(file: string): string[] {
+		const own = this.shared.filter((l) => l.home === file).sort((a, b) => a.keys.length - b.keys.length);
+		return own.map((l) => {
+			const value = this.composed(ListPool.use(l.kind, file, l.items, []), file, l) ?? l.items;
+			return `${file === FIELDS_FILE ? 'export ' : ''}const ${l.name}: ${LIST_TYPES[l.kind]} = ${lit(value)};\n`;
+		});
+	}
+
+	/** Import line for the names `file` reads from fields.ts. */
+	importLine(file: string): string[] {
+		const names = [...(this.imports.get(file) ?? [])].sort();
+		return names.length > 0 ? [`import { ${names.join(', ')} } from './fields';`] : [];
+	}
+}
+
+interface Run {
+	/** Index of an element of the list itself. */
+	own?: number;
+	/** Slice [from, to) of the shared list. */
+	from: number;
+	to: number;
+}
+
+/** `list` as runs of `base` and at most MAX_INSERTED own elements, or undefined. */
+function compose(list: string[], base: string[]): Run[] | undefined {
+	if (list.length <= base.length || list.length - base.length > MAX_INSERTED) return undefined;
+	const runs: Run[] = [];
+	let j = 0;
+	for (let i = 0; i < list.length; i++) {
+		if (j < base.length && list[i] === base[j]) {
+			const last = runs[runs.length - 1];
+			if (last && last.own === undefined && last.to === j) last.to = j + 1;
+			else runs.push({ from: j, to: j + 1 });
+			j++;
+		} else {
+			runs.push({ own: i, from: 0, to: 0 });
+		}
+	}
+	return j === base.length ? runs : undefined;
 }
 
 function operationProperty(r: ResourceModel): Record<string, unknown> {
@@ -273,10 +466,31 @@ function fieldCall(f: XapiField): Raw {
 	return new Raw(`field(${args.map((a) => lit(a)).join(', ')})`);
 }
 
-function metaLiteral(meta: XapiOperation): Record<string, unknown> {
-	const out: Record<string, unknown> = { ...meta, params: meta.params.map(fieldCall) };
-	if (meta.body && meta.body.kind !== 'upload') out.body = { ...meta.body, fields: meta.body.fields.map(fieldCall) };
+function metaLiteral(meta: XapiOperation, file: string, pool: ListPool): Record<string, unknown> {
+	const out: Record<string, unknown> = { ...meta, params: pool.ref('params', file, meta.params.map(fieldCall)) };
+	if (meta.body && meta.body.kind !== 'upload') {
+		out.body = { ...meta.body, fields: pool.ref('body', file, meta.body.fields.map(fieldCall)) };
+	}
 	return out;
+}
+
+/** Pass 1 of the ListPool: every list, in the order `emit` writes them. */
+function noteLists(resources: ResourceModel[], slots: Slot[], groups: Group[][], pool: ListPool): void {
+	slots.forEach((slot, i) => {
+		if (!slot.spec.listNames) return;
+		for (const g of groups[i]) {
+			const owner = g.resources.length === 1 ? g.resources[0] : '';
+			pool.note('options', owner, slot.spec.literal!.options as unknown[], slot.spec.listNames);
+		}
+	});
+	for (const r of resources) {
+		for (const o of r.operations) {
+			pool.note('params', r.value, o.meta.params.map(fieldCall), paramListNames(r, o));
+			if (o.meta.body && o.meta.body.kind !== 'upload') {
+				pool.note('body', r.value, o.meta.body.fields.map(fieldCall), bodyListNames(o, 'BodyXapiFields'));
+			}
+		}
+	}
 }
 
 export interface GeneratedFiles {
@@ -300,8 +514,12 @@ export function emit(model: Model): GeneratedFiles {
 	/** Global order: [file, element index] references. */
 	const order: Array<[string, number]> = resources.map((r) => [r.value, 0]);
 	const allOps = new Map(resources.map((r) => [r.value, new Set(r.operations.map((o) => o.value))]));
-	for (const slot of slots) {
-		for (const e of emitSlot(slot, '\t', allOps)) {
+	const groups = slots.map((slot) => products(slot, allOps));
+	const pool = new ListPool();
+	noteLists(resources, slots, groups, pool);
+	pool.plan();
+	for (const [i, slot] of slots.entries()) {
+		for (const e of emitSlot(slot, groups[i], '\t', pool)) {
 			const start = sizes.get(e.owner)!;
 			for (let k = 0; k < e.size; k++) order.push([e.owner, start + k]);
 			sizes.set(e.owner, start + e.size);
@@ -313,41 +531,72 @@ export function emit(model: Model): GeneratedFiles {
 		['bodyMode', 'inputBinaryProperty', 'odataOptions', 'returnAllAndLimit'].filter((fn) => code.includes(`${fn}(`));
 	const arrayCode = (items: string[]) => `[\n${items.map((c) => `\t${c},`).join('\n')}\n]`;
 
+	/** Imports of the types and helpers `code` uses. */
+	const typeImports = (code: string, xapiTypes: string[]) => {
+		const types = [...xapiTypes, ...(code.includes(': XapiField[]') ? ['XapiField'] : [])].sort();
+		return [
+			...(code.includes('INodeProperties') ? ["import type { INodeProperties } from 'n8n-workflow';"] : []),
+			...(types.length > 0 ? [`import type { ${types.join(', ')} } from '../xapi/types';`] : []),
+		];
+	};
+	const helperImports = (code: string) => {
+		const helpers = builderImports(code);
+		if (code.includes('field(')) helpers.push('field');
+		helpers.sort();
+		return helpers.length > 0 ? [`import { ${helpers.join(', ')} } from '../descriptions/shared';`] : [];
+	};
+
 	for (const r of resources) {
 		const props = arrayCode(perFile.get(r.value)!);
-		const ops = lit(Object.fromEntries(r.operations.map((o) => [o.value, metaLiteral(o.meta)])));
-		const builders = builderImports(props);
-		if (ops.includes('field(')) builders.push('field');
-		builders.sort();
-		const lines = [
-			HEADER,
-			`// Resource: ${r.name} (tag ${r.tag}), ${r.operations.length} operations.`,
-			"import type { INodeProperties } from 'n8n-workflow';",
-			"import type { XapiOperation } from '../xapi/types';",
-		];
-		if (builders.length > 0) lines.push(`import { ${builders.join(', ')} } from '../descriptions/shared';`);
-		lines.push(
-			'',
+		const ops = lit(Object.fromEntries(r.operations.map((o) => [o.value, metaLiteral(o.meta, r.value, pool)])));
+		const body = [
+			...pool.definitions(r.value),
 			`export const ${r.value}Operations: Record<string, XapiOperation> = ${ops};`,
 			'',
 			`export const ${r.value}Properties: INodeProperties[] = ${props};`,
 			'',
-		);
+		].join('\n');
+		const lines = [
+			HEADER,
+			`// Resource: ${r.name} (tag ${r.tag}), ${r.operations.length} operations.`,
+			...typeImports(body, ['XapiOperation']),
+			...helperImports(body),
+			...pool.importLine(r.value),
+			'',
+			body,
+		];
 		files.set(`${r.file}.ts`, lines.join('\n'));
 	}
 
 	const common = arrayCode(perFile.get('')!);
-	const commonBuilders = builderImports(common);
+	const commonBody = [
+		...pool.definitions(''),
+		`export const commonProperties: INodeProperties[] = ${common};`,
+		'',
+	].join('\n');
 	files.set(
 		'common.ts',
 		[
 			HEADER,
 			'// Properties shown for operations of several resources.',
-			"import type { INodeProperties } from 'n8n-workflow';",
-			...(commonBuilders.length > 0 ? [`import { ${commonBuilders.join(', ')} } from '../descriptions/shared';`] : []),
+			...typeImports(commonBody, []),
+			...helperImports(commonBody),
+			...pool.importLine(''),
 			'',
-			`export const commonProperties: INodeProperties[] = ${common};`,
+			commonBody,
+		].join('\n'),
+	);
+
+	const shared = pool.definitions(FIELDS_FILE).join('\n');
+	files.set(
+		'fields.ts',
+		[
+			HEADER,
+			'// Lists used by several resources: collection options, body fields of the operation table.',
+			...typeImports(shared, []),
+			...helperImports(shared),
 			'',
+			shared,
 		].join('\n'),
 	);
 

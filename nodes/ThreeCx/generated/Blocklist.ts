@@ -3,8 +3,45 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Blocklist (tag Blocklist), 6 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const blocklistAddrBodyFields: INodeProperties[] = [
+	{
+		displayName: 'Added By',
+		name: 'addedBy',
+		type: 'options',
+		options: [
+			{ name: 'Auto Blacklist', value: 'AutoBlacklist' },
+			{ name: 'Manual', value: 'Manual' },
+			{ name: 'Mcu', value: 'Mcu' },
+			{ name: 'Webmeeting', value: 'Webmeeting' },
+			{ name: 'Whitelist', value: 'Whitelist' },
+		],
+		default: 'Manual',
+	},
+	{
+		displayName: 'Block Type',
+		name: 'blockType',
+		type: 'options',
+		options: [
+			{ name: 'Allow', value: 'Allow' },
+			{ name: 'Block', value: 'Block' },
+		],
+		default: 'Block',
+	},
+	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+	{ displayName: 'Expires At', name: 'expiresAt', type: 'dateTime', default: '' },
+	{ displayName: 'IP Addr Mask', name: 'ipAddrMask', type: 'string', default: '' },
+];
+
+const blocklistAddrBodyXapiFields: XapiField[] = [
+	field('AddedBy', 'addedBy', 'enum', false, ['Manual', 'Mcu', 'Webmeeting', 'AutoBlacklist', 'Whitelist']),
+	field('BlockType', 'blockType', 'enum', false, ['Block', 'Allow']),
+	field('Description', 'description', 'string', false),
+	field('ExpiresAt', 'expiresAt', 'dateTime', false),
+	field('IPAddrMask', 'ipAddrMask', 'string', false),
+];
 
 export const blocklistOperations: Record<string, XapiOperation> = {
 	getMany: {
@@ -21,17 +58,7 @@ export const blocklistOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('AddedBy', 'addedBy', 'enum', false, ['Manual', 'Mcu', 'Webmeeting', 'AutoBlacklist', 'Whitelist']),
-				field('BlockType', 'blockType', 'enum', false, ['Block', 'Allow']),
-				field('Description', 'description', 'string', false),
-				field('ExpiresAt', 'expiresAt', 'dateTime', false),
-				field('IPAddrMask', 'ipAddrMask', 'string', false),
-			],
-			collection: 'additionalFields',
-		},
+		body: { kind: 'entity', fields: blocklistAddrBodyXapiFields, collection: 'additionalFields' },
 	},
 	get: {
 		method: 'GET',
@@ -50,17 +77,7 @@ export const blocklistOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('AddedBy', 'addedBy', 'enum', false, ['Manual', 'Mcu', 'Webmeeting', 'AutoBlacklist', 'Whitelist']),
-				field('BlockType', 'blockType', 'enum', false, ['Block', 'Allow']),
-				field('Description', 'description', 'string', false),
-				field('ExpiresAt', 'expiresAt', 'dateTime', false),
-				field('IPAddrMask', 'ipAddrMask', 'string', false),
-			],
-			collection: 'updateFields',
-		},
+		body: { kind: 'entity', fields: blocklistAddrBodyXapiFields, collection: 'updateFields' },
 	},
 	delete: {
 		method: 'DELETE',
@@ -140,34 +157,7 @@ export const blocklistProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['blocklist'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Added By',
-				name: 'addedBy',
-				type: 'options',
-				options: [
-					{ name: 'Auto Blacklist', value: 'AutoBlacklist' },
-					{ name: 'Manual', value: 'Manual' },
-					{ name: 'Mcu', value: 'Mcu' },
-					{ name: 'Webmeeting', value: 'Webmeeting' },
-					{ name: 'Whitelist', value: 'Whitelist' },
-				],
-				default: 'Manual',
-			},
-			{
-				displayName: 'Block Type',
-				name: 'blockType',
-				type: 'options',
-				options: [
-					{ name: 'Allow', value: 'Allow' },
-					{ name: 'Block', value: 'Block' },
-				],
-				default: 'Block',
-			},
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Expires At', name: 'expiresAt', type: 'dateTime', default: '' },
-			{ displayName: 'IP Addr Mask', name: 'ipAddrMask', type: 'string', default: '' },
-		],
+		options: blocklistAddrBodyFields,
 	},
 	{
 		displayName: 'Update Fields',
@@ -176,33 +166,6 @@ export const blocklistProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['blocklist'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Added By',
-				name: 'addedBy',
-				type: 'options',
-				options: [
-					{ name: 'Auto Blacklist', value: 'AutoBlacklist' },
-					{ name: 'Manual', value: 'Manual' },
-					{ name: 'Mcu', value: 'Mcu' },
-					{ name: 'Webmeeting', value: 'Webmeeting' },
-					{ name: 'Whitelist', value: 'Whitelist' },
-				],
-				default: 'Manual',
-			},
-			{
-				displayName: 'Block Type',
-				name: 'blockType',
-				type: 'options',
-				options: [
-					{ name: 'Allow', value: 'Allow' },
-					{ name: 'Block', value: 'Block' },
-				],
-				default: 'Block',
-			},
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Expires At', name: 'expiresAt', type: 'dateTime', default: '' },
-			{ displayName: 'IP Addr Mask', name: 'ipAddrMask', type: 'string', default: '' },
-		],
+		options: blocklistAddrBodyFields,
 	},
 ];

@@ -3,8 +3,84 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Call Flow Apps (tag CallFlowApps), 7 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const callFlowAppBodyFields: INodeProperties[] = [
+	{
+		displayName: 'Compilation Last Success',
+		name: 'compilationLastSuccess',
+		type: 'dateTime',
+		default: '',
+	},
+	{ displayName: 'Compilation Result', name: 'compilationResult', type: 'string', default: '' },
+	{
+		displayName: 'Compilation Succeeded',
+		name: 'compilationSucceeded',
+		type: 'boolean',
+		default: false,
+	},
+	{
+		displayName: 'Groups',
+		name: 'groups',
+		type: 'json',
+		default: '[]',
+		description: 'JSON array of UserGroup objects',
+	},
+	{ displayName: 'Invalid Script', name: 'invalidScript', type: 'boolean', default: false },
+	{ displayName: 'Is Registered', name: 'isRegistered', type: 'boolean', default: false },
+	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+	{ displayName: 'Number', name: 'number', type: 'string', default: '' },
+	{ displayName: 'Rejected Code', name: 'rejectedCode', type: 'string', default: '' },
+	{
+		displayName: 'Routing Type',
+		name: 'routingType',
+		type: 'options',
+		options: [
+			{ name: 'Dial Code', value: 'DialCode' },
+			{ name: 'Forward', value: 'Forward' },
+			{ name: 'Trunk', value: 'Trunk' },
+		],
+		default: 'DialCode',
+	},
+	{ displayName: 'Script Code', name: 'scriptCode', type: 'string', default: '' },
+	{
+		displayName: 'Transcription Mode',
+		name: 'transcriptionMode',
+		type: 'options',
+		options: [
+			{ name: 'Both', value: 'Both' },
+			{ name: 'Inherit', value: 'Inherit' },
+			{ name: 'Nothing', value: 'Nothing' },
+			{ name: 'Recordings', value: 'Recordings' },
+			{ name: 'Voicemail', value: 'Voicemail' },
+		],
+		default: 'Nothing',
+	},
+	{
+		displayName: 'Trunk',
+		name: 'trunk',
+		type: 'json',
+		default: '{}',
+		description: 'JSON Trunk object',
+	},
+];
+
+const callFlowAppBodyXapiFields: XapiField[] = [
+	field('Groups', 'groups', 'json', false),
+	field('Number', 'number', 'string', false),
+	field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
+	field('CompilationLastSuccess', 'compilationLastSuccess', 'dateTime', false),
+	field('CompilationResult', 'compilationResult', 'string', false),
+	field('CompilationSucceeded', 'compilationSucceeded', 'boolean', false),
+	field('InvalidScript', 'invalidScript', 'boolean', false),
+	field('IsRegistered', 'isRegistered', 'boolean', false),
+	field('Name', 'name', 'string', false),
+	field('RejectedCode', 'rejectedCode', 'string', false),
+	field('RoutingType', 'routingType', 'enum', false, ['DialCode', 'Forward', 'Trunk']),
+	field('ScriptCode', 'scriptCode', 'string', false),
+	field('Trunk', 'trunk', 'json', false),
+];
 
 export const callFlowAppsOperations: Record<string, XapiOperation> = {
 	get: {
@@ -24,25 +100,7 @@ export const callFlowAppsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Groups', 'groups', 'json', false),
-				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
-				field('CompilationLastSuccess', 'compilationLastSuccess', 'dateTime', false),
-				field('CompilationResult', 'compilationResult', 'string', false),
-				field('CompilationSucceeded', 'compilationSucceeded', 'boolean', false),
-				field('InvalidScript', 'invalidScript', 'boolean', false),
-				field('IsRegistered', 'isRegistered', 'boolean', false),
-				field('Name', 'name', 'string', false),
-				field('RejectedCode', 'rejectedCode', 'string', false),
-				field('RoutingType', 'routingType', 'enum', false, ['DialCode', 'Forward', 'Trunk']),
-				field('ScriptCode', 'scriptCode', 'string', false),
-				field('Trunk', 'trunk', 'json', false),
-			],
-			collection: 'updateFields',
-		},
+		body: { kind: 'entity', fields: callFlowAppBodyXapiFields, collection: 'updateFields' },
 	},
 	delete: {
 		method: 'DELETE',
@@ -67,25 +125,7 @@ export const callFlowAppsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Groups', 'groups', 'json', false),
-				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
-				field('CompilationLastSuccess', 'compilationLastSuccess', 'dateTime', false),
-				field('CompilationResult', 'compilationResult', 'string', false),
-				field('CompilationSucceeded', 'compilationSucceeded', 'boolean', false),
-				field('InvalidScript', 'invalidScript', 'boolean', false),
-				field('IsRegistered', 'isRegistered', 'boolean', false),
-				field('Name', 'name', 'string', false),
-				field('RejectedCode', 'rejectedCode', 'string', false),
-				field('RoutingType', 'routingType', 'enum', false, ['DialCode', 'Forward', 'Trunk']),
-				field('ScriptCode', 'scriptCode', 'string', false),
-				field('Trunk', 'trunk', 'json', false),
-			],
-			collection: 'additionalFields',
-		},
+		body: { kind: 'entity', fields: callFlowAppBodyXapiFields, collection: 'additionalFields' },
 	},
 	getFiles: {
 		method: 'GET',
@@ -174,75 +214,7 @@ export const callFlowAppsProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['callFlowApps'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Compilation Last Success',
-				name: 'compilationLastSuccess',
-				type: 'dateTime',
-				default: '',
-			},
-			{
-				displayName: 'Compilation Result',
-				name: 'compilationResult',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Compilation Succeeded',
-				name: 'compilationSucceeded',
-				type: 'boolean',
-				default: false,
-			},
-			{
-				displayName: 'Groups',
-				name: 'groups',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of UserGroup objects',
-			},
-			{
-				displayName: 'Invalid Script',
-				name: 'invalidScript',
-				type: 'boolean',
-				default: false,
-			},
-			{ displayName: 'Is Registered', name: 'isRegistered', type: 'boolean', default: false },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Number', name: 'number', type: 'string', default: '' },
-			{ displayName: 'Rejected Code', name: 'rejectedCode', type: 'string', default: '' },
-			{
-				displayName: 'Routing Type',
-				name: 'routingType',
-				type: 'options',
-				options: [
-					{ name: 'Dial Code', value: 'DialCode' },
-					{ name: 'Forward', value: 'Forward' },
-					{ name: 'Trunk', value: 'Trunk' },
-				],
-				default: 'DialCode',
-			},
-			{ displayName: 'Script Code', name: 'scriptCode', type: 'string', default: '' },
-			{
-				displayName: 'Transcription Mode',
-				name: 'transcriptionMode',
-				type: 'options',
-				options: [
-					{ name: 'Both', value: 'Both' },
-					{ name: 'Inherit', value: 'Inherit' },
-					{ name: 'Nothing', value: 'Nothing' },
-					{ name: 'Recordings', value: 'Recordings' },
-					{ name: 'Voicemail', value: 'Voicemail' },
-				],
-				default: 'Nothing',
-			},
-			{
-				displayName: 'Trunk',
-				name: 'trunk',
-				type: 'json',
-				default: '{}',
-				description: 'JSON Trunk object',
-			},
-		],
+		options: callFlowAppBodyFields,
 	},
 	{
 		displayName: 'Update Fields',
@@ -251,74 +223,6 @@ export const callFlowAppsProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['callFlowApps'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Compilation Last Success',
-				name: 'compilationLastSuccess',
-				type: 'dateTime',
-				default: '',
-			},
-			{
-				displayName: 'Compilation Result',
-				name: 'compilationResult',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Compilation Succeeded',
-				name: 'compilationSucceeded',
-				type: 'boolean',
-				default: false,
-			},
-			{
-				displayName: 'Groups',
-				name: 'groups',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of UserGroup objects',
-			},
-			{
-				displayName: 'Invalid Script',
-				name: 'invalidScript',
-				type: 'boolean',
-				default: false,
-			},
-			{ displayName: 'Is Registered', name: 'isRegistered', type: 'boolean', default: false },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Number', name: 'number', type: 'string', default: '' },
-			{ displayName: 'Rejected Code', name: 'rejectedCode', type: 'string', default: '' },
-			{
-				displayName: 'Routing Type',
-				name: 'routingType',
-				type: 'options',
-				options: [
-					{ name: 'Dial Code', value: 'DialCode' },
-					{ name: 'Forward', value: 'Forward' },
-					{ name: 'Trunk', value: 'Trunk' },
-				],
-				default: 'DialCode',
-			},
-			{ displayName: 'Script Code', name: 'scriptCode', type: 'string', default: '' },
-			{
-				displayName: 'Transcription Mode',
-				name: 'transcriptionMode',
-				type: 'options',
-				options: [
-					{ name: 'Both', value: 'Both' },
-					{ name: 'Inherit', value: 'Inherit' },
-					{ name: 'Nothing', value: 'Nothing' },
-					{ name: 'Recordings', value: 'Recordings' },
-					{ name: 'Voicemail', value: 'Voicemail' },
-				],
-				default: 'Nothing',
-			},
-			{
-				displayName: 'Trunk',
-				name: 'trunk',
-				type: 'json',
-				default: '{}',
-				description: 'JSON Trunk object',
-			},
-		],
+		options: callFlowAppBodyFields,
 	},
 ];

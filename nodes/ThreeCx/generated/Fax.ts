@@ -3,8 +3,52 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Fax (tag Fax), 8 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const faxBodyFields: INodeProperties[] = [
+	{ displayName: 'Auth ID', name: 'authId', type: 'string', default: '' },
+	{
+		displayName: 'Auth Password',
+		name: 'authPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+	},
+	{ displayName: 'Fax Server', name: 'faxServer', type: 'boolean', default: false },
+	{
+		displayName: 'Groups',
+		name: 'groups',
+		type: 'json',
+		default: '[]',
+		description: 'JSON array of UserGroup objects',
+	},
+	{ displayName: 'Number', name: 'number', type: 'string', default: '' },
+	{ displayName: 'Outbound Caller ID', name: 'outboundCallerId', type: 'string', default: '' },
+	{
+		displayName: 'Transcription Mode',
+		name: 'transcriptionMode',
+		type: 'options',
+		options: [
+			{ name: 'Both', value: 'Both' },
+			{ name: 'Inherit', value: 'Inherit' },
+			{ name: 'Nothing', value: 'Nothing' },
+			{ name: 'Recordings', value: 'Recordings' },
+			{ name: 'Voicemail', value: 'Voicemail' },
+		],
+		default: 'Nothing',
+	},
+];
+
+const faxBodyXapiFields: XapiField[] = [
+	field('Groups', 'groups', 'json', false),
+	field('Number', 'number', 'string', false),
+	field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
+	field('AuthID', 'authId', 'string', false),
+	field('AuthPassword', 'authPassword', 'string', false),
+	field('FaxServer', 'faxServer', 'boolean', false),
+	field('OutboundCallerId', 'outboundCallerId', 'string', false),
+];
 
 export const faxOperations: Record<string, XapiOperation> = {
 	getByNumber: {
@@ -31,19 +75,7 @@ export const faxOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Groups', 'groups', 'json', false),
-				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
-				field('AuthID', 'authId', 'string', false),
-				field('AuthPassword', 'authPassword', 'string', false),
-				field('FaxServer', 'faxServer', 'boolean', false),
-				field('OutboundCallerId', 'outboundCallerId', 'string', false),
-			],
-			collection: 'additionalFields',
-		},
+		body: { kind: 'entity', fields: faxBodyXapiFields, collection: 'additionalFields' },
 	},
 	get: {
 		method: 'GET',
@@ -62,19 +94,7 @@ export const faxOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Groups', 'groups', 'json', false),
-				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
-				field('AuthID', 'authId', 'string', false),
-				field('AuthPassword', 'authPassword', 'string', false),
-				field('FaxServer', 'faxServer', 'boolean', false),
-				field('OutboundCallerId', 'outboundCallerId', 'string', false),
-			],
-			collection: 'updateFields',
-		},
+		body: { kind: 'entity', fields: faxBodyXapiFields, collection: 'updateFields' },
 	},
 	delete: {
 		method: 'DELETE',
@@ -151,44 +171,7 @@ export const faxProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['fax'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{ displayName: 'Auth ID', name: 'authId', type: 'string', default: '' },
-			{
-				displayName: 'Auth Password',
-				name: 'authPassword',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-			},
-			{ displayName: 'Fax Server', name: 'faxServer', type: 'boolean', default: false },
-			{
-				displayName: 'Groups',
-				name: 'groups',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of UserGroup objects',
-			},
-			{ displayName: 'Number', name: 'number', type: 'string', default: '' },
-			{
-				displayName: 'Outbound Caller ID',
-				name: 'outboundCallerId',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Transcription Mode',
-				name: 'transcriptionMode',
-				type: 'options',
-				options: [
-					{ name: 'Both', value: 'Both' },
-					{ name: 'Inherit', value: 'Inherit' },
-					{ name: 'Nothing', value: 'Nothing' },
-					{ name: 'Recordings', value: 'Recordings' },
-					{ name: 'Voicemail', value: 'Voicemail' },
-				],
-				default: 'Nothing',
-			},
-		],
+		options: faxBodyFields,
 	},
 	{
 		displayName: 'Update Fields',
@@ -197,43 +180,6 @@ export const faxProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['fax'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{ displayName: 'Auth ID', name: 'authId', type: 'string', default: '' },
-			{
-				displayName: 'Auth Password',
-				name: 'authPassword',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-			},
-			{ displayName: 'Fax Server', name: 'faxServer', type: 'boolean', default: false },
-			{
-				displayName: 'Groups',
-				name: 'groups',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of UserGroup objects',
-			},
-			{ displayName: 'Number', name: 'number', type: 'string', default: '' },
-			{
-				displayName: 'Outbound Caller ID',
-				name: 'outboundCallerId',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Transcription Mode',
-				name: 'transcriptionMode',
-				type: 'options',
-				options: [
-					{ name: 'Both', value: 'Both' },
-					{ name: 'Inherit', value: 'Inherit' },
-					{ name: 'Nothing', value: 'Nothing' },
-					{ name: 'Recordings', value: 'Recordings' },
-					{ name: 'Voicemail', value: 'Voicemail' },
-				],
-				default: 'Nothing',
-			},
-		],
+		options: faxBodyFields,
 	},
 ];

@@ -3,8 +3,62 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Outbound Rules (tag OutboundRules), 8 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const outboundRuleBodyFields: INodeProperties[] = [
+	{
+		displayName: 'DN Ranges',
+		name: 'dnRanges',
+		type: 'json',
+		default: '[]',
+		description: 'JSON array of DNRange objects',
+	},
+	{ displayName: 'Emergency Rule', name: 'emergencyRule', type: 'boolean', default: false },
+	{
+		displayName: 'Group IDs',
+		name: 'groupIds',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated list of integers',
+	},
+	{
+		displayName: 'Group Names',
+		name: 'groupNames',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated list',
+	},
+	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+	{ displayName: 'Number Length Ranges', name: 'numberLengthRanges', type: 'string', default: '' },
+	{ displayName: 'Prefix', name: 'prefix', type: 'string', default: '' },
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'number',
+		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
+		default: 0,
+	},
+	{
+		displayName: 'Routes',
+		name: 'routes',
+		type: 'json',
+		default: '[]',
+		description: 'JSON array of OutboundRoute objects',
+	},
+];
+
+const outboundRuleBodyXapiFields: XapiField[] = [
+	field('DNRanges', 'dnRanges', 'json', false),
+	field('EmergencyRule', 'emergencyRule', 'boolean', false),
+	field('GroupIds', 'groupIds', 'intList', false),
+	field('GroupNames', 'groupNames', 'stringList', false),
+	field('Name', 'name', 'string', false),
+	field('NumberLengthRanges', 'numberLengthRanges', 'string', false),
+	field('Prefix', 'prefix', 'string', false),
+	field('Priority', 'priority', 'int32', false),
+	field('Routes', 'routes', 'json', false),
+];
 
 export const outboundRulesOperations: Record<string, XapiOperation> = {
 	get: {
@@ -24,21 +78,7 @@ export const outboundRulesOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('DNRanges', 'dnRanges', 'json', false),
-				field('EmergencyRule', 'emergencyRule', 'boolean', false),
-				field('GroupIds', 'groupIds', 'intList', false),
-				field('GroupNames', 'groupNames', 'stringList', false),
-				field('Name', 'name', 'string', false),
-				field('NumberLengthRanges', 'numberLengthRanges', 'string', false),
-				field('Prefix', 'prefix', 'string', false),
-				field('Priority', 'priority', 'int32', false),
-				field('Routes', 'routes', 'json', false),
-			],
-			collection: 'updateFields',
-		},
+		body: { kind: 'entity', fields: outboundRuleBodyXapiFields, collection: 'updateFields' },
 	},
 	delete: {
 		method: 'DELETE',
@@ -63,21 +103,7 @@ export const outboundRulesOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('DNRanges', 'dnRanges', 'json', false),
-				field('EmergencyRule', 'emergencyRule', 'boolean', false),
-				field('GroupIds', 'groupIds', 'intList', false),
-				field('GroupNames', 'groupNames', 'stringList', false),
-				field('Name', 'name', 'string', false),
-				field('NumberLengthRanges', 'numberLengthRanges', 'string', false),
-				field('Prefix', 'prefix', 'string', false),
-				field('Priority', 'priority', 'int32', false),
-				field('Routes', 'routes', 'json', false),
-			],
-			collection: 'additionalFields',
-		},
+		body: { kind: 'entity', fields: outboundRuleBodyXapiFields, collection: 'additionalFields' },
 	},
 	getEmergencyOutboundRules: {
 		method: 'GET',
@@ -190,57 +216,7 @@ export const outboundRulesProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['outboundRules'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'DN Ranges',
-				name: 'dnRanges',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of DNRange objects',
-			},
-			{
-				displayName: 'Emergency Rule',
-				name: 'emergencyRule',
-				type: 'boolean',
-				default: false,
-			},
-			{
-				displayName: 'Group IDs',
-				name: 'groupIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated list of integers',
-			},
-			{
-				displayName: 'Group Names',
-				name: 'groupNames',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated list',
-			},
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Number Length Ranges',
-				name: 'numberLengthRanges',
-				type: 'string',
-				default: '',
-			},
-			{ displayName: 'Prefix', name: 'prefix', type: 'string', default: '' },
-			{
-				displayName: 'Priority',
-				name: 'priority',
-				type: 'number',
-				typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-				default: 0,
-			},
-			{
-				displayName: 'Routes',
-				name: 'routes',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of OutboundRoute objects',
-			},
-		],
+		options: outboundRuleBodyFields,
 	},
 	{
 		displayName: 'Up',
@@ -256,56 +232,6 @@ export const outboundRulesProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['outboundRules'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'DN Ranges',
-				name: 'dnRanges',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of DNRange objects',
-			},
-			{
-				displayName: 'Emergency Rule',
-				name: 'emergencyRule',
-				type: 'boolean',
-				default: false,
-			},
-			{
-				displayName: 'Group IDs',
-				name: 'groupIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated list of integers',
-			},
-			{
-				displayName: 'Group Names',
-				name: 'groupNames',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated list',
-			},
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Number Length Ranges',
-				name: 'numberLengthRanges',
-				type: 'string',
-				default: '',
-			},
-			{ displayName: 'Prefix', name: 'prefix', type: 'string', default: '' },
-			{
-				displayName: 'Priority',
-				name: 'priority',
-				type: 'number',
-				typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-				default: 0,
-			},
-			{
-				displayName: 'Routes',
-				name: 'routes',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of OutboundRoute objects',
-			},
-		],
+		options: outboundRuleBodyFields,
 	},
 ];

@@ -5,6 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+import { parameterBodyFields, parameterBodyXapiFields } from './fields';
 
 export const parametersOperations: Record<string, XapiOperation> = {
 	getParameterByName: {
@@ -30,15 +31,7 @@ export const parametersOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Description', 'description', 'string', false),
-				field('Name', 'name', 'string', false),
-				field('Value', 'value', 'string', false, undefined, 131072),
-			],
-			collection: 'additionalFields',
-		},
+		body: { kind: 'entity', fields: parameterBodyXapiFields, collection: 'additionalFields' },
 	},
 	get: {
 		method: 'GET',
@@ -57,15 +50,7 @@ export const parametersOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Description', 'description', 'string', false),
-				field('Name', 'name', 'string', false),
-				field('Value', 'value', 'string', false, undefined, 131072),
-			],
-			collection: 'updateFields',
-		},
+		body: { kind: 'entity', fields: parameterBodyXapiFields, collection: 'updateFields' },
 	},
 	delete: {
 		method: 'DELETE',
@@ -132,16 +117,6 @@ export const parametersProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['parameters'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Value',
-				name: 'value',
-				type: 'string',
-				default: '',
-				description: 'At most 131072 characters',
-			},
-		],
+		options: parameterBodyFields,
 	},
 ];

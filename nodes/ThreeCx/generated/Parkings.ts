@@ -3,8 +3,38 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Parkings (tag Parkings), 7 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const parkingBodyFields: INodeProperties[] = [
+	{
+		displayName: 'Groups',
+		name: 'groups',
+		type: 'json',
+		default: '[]',
+		description: 'JSON array of UserGroup objects',
+	},
+	{ displayName: 'Number', name: 'number', type: 'string', default: '' },
+	{
+		displayName: 'Transcription Mode',
+		name: 'transcriptionMode',
+		type: 'options',
+		options: [
+			{ name: 'Both', value: 'Both' },
+			{ name: 'Inherit', value: 'Inherit' },
+			{ name: 'Nothing', value: 'Nothing' },
+			{ name: 'Recordings', value: 'Recordings' },
+			{ name: 'Voicemail', value: 'Voicemail' },
+		],
+		default: 'Nothing',
+	},
+];
+
+const parkingBodyXapiFields: XapiField[] = [
+	field('Groups', 'groups', 'json', false),
+	field('Number', 'number', 'string', false),
+	field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
+];
 
 export const parkingsOperations: Record<string, XapiOperation> = {
 	getByNumber: {
@@ -40,15 +70,7 @@ export const parkingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Groups', 'groups', 'json', false),
-				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
-			],
-			collection: 'additionalFields',
-		},
+		body: { kind: 'entity', fields: parkingBodyXapiFields, collection: 'additionalFields' },
 	},
 	get: {
 		method: 'GET',
@@ -67,15 +89,7 @@ export const parkingsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Groups', 'groups', 'json', false),
-				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
-			],
-			collection: 'updateFields',
-		},
+		body: { kind: 'entity', fields: parkingBodyXapiFields, collection: 'updateFields' },
 	},
 	delete: {
 		method: 'DELETE',
@@ -143,29 +157,7 @@ export const parkingsProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['parkings'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Groups',
-				name: 'groups',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of UserGroup objects',
-			},
-			{ displayName: 'Number', name: 'number', type: 'string', default: '' },
-			{
-				displayName: 'Transcription Mode',
-				name: 'transcriptionMode',
-				type: 'options',
-				options: [
-					{ name: 'Both', value: 'Both' },
-					{ name: 'Inherit', value: 'Inherit' },
-					{ name: 'Nothing', value: 'Nothing' },
-					{ name: 'Recordings', value: 'Recordings' },
-					{ name: 'Voicemail', value: 'Voicemail' },
-				],
-				default: 'Nothing',
-			},
-		],
+		options: parkingBodyFields,
 	},
 	{
 		displayName: 'Update Fields',
@@ -174,28 +166,6 @@ export const parkingsProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['parkings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Groups',
-				name: 'groups',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of UserGroup objects',
-			},
-			{ displayName: 'Number', name: 'number', type: 'string', default: '' },
-			{
-				displayName: 'Transcription Mode',
-				name: 'transcriptionMode',
-				type: 'options',
-				options: [
-					{ name: 'Both', value: 'Both' },
-					{ name: 'Inherit', value: 'Inherit' },
-					{ name: 'Nothing', value: 'Nothing' },
-					{ name: 'Recordings', value: 'Recordings' },
-					{ name: 'Voicemail', value: 'Voicemail' },
-				],
-				default: 'Nothing',
-			},
-		],
+		options: parkingBodyFields,
 	},
 ];

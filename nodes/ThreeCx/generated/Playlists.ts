@@ -3,8 +3,38 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Playlists (tag Playlists), 7 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const playlistBodyFields: INodeProperties[] = [
+	{ displayName: 'Auto Gain', name: 'autoGain', type: 'boolean', default: false },
+	{
+		displayName: 'Files',
+		name: 'files',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated list',
+	},
+	{
+		displayName: 'Max Volume Percent',
+		name: 'maxVolumePercent',
+		type: 'number',
+		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
+		default: 0,
+	},
+	{ displayName: 'Prompt Name', name: 'promptName', type: 'string', default: '' },
+	{ displayName: 'Repository Path', name: 'repositoryPath', type: 'string', default: '' },
+	{ displayName: 'Shuffle', name: 'shuffle', type: 'boolean', default: false },
+];
+
+const playlistBodyXapiFields: XapiField[] = [
+	field('AutoGain', 'autoGain', 'boolean', false),
+	field('Files', 'files', 'stringList', false),
+	field('MaxVolumePercent', 'maxVolumePercent', 'int32', false),
+	field('PromptName', 'promptName', 'string', false),
+	field('RepositoryPath', 'repositoryPath', 'string', false),
+	field('Shuffle', 'shuffle', 'boolean', false),
+];
 
 export const playlistsOperations: Record<string, XapiOperation> = {
 	getMany: {
@@ -24,13 +54,9 @@ export const playlistsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field('AutoGain', 'autoGain', 'boolean', false),
-				field('Files', 'files', 'stringList', false),
-				field('MaxVolumePercent', 'maxVolumePercent', 'int32', false),
+				...playlistBodyXapiFields.slice(0, 3),
 				field('Name', 'name', 'string', false),
-				field('PromptName', 'promptName', 'string', false),
-				field('RepositoryPath', 'repositoryPath', 'string', false),
-				field('Shuffle', 'shuffle', 'boolean', false),
+				...playlistBodyXapiFields.slice(3),
 			],
 			collection: 'additionalFields',
 		},
@@ -52,18 +78,7 @@ export const playlistsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('AutoGain', 'autoGain', 'boolean', false),
-				field('Files', 'files', 'stringList', false),
-				field('MaxVolumePercent', 'maxVolumePercent', 'int32', false),
-				field('PromptName', 'promptName', 'string', false),
-				field('RepositoryPath', 'repositoryPath', 'string', false),
-				field('Shuffle', 'shuffle', 'boolean', false),
-			],
-			collection: 'updateFields',
-		},
+		body: { kind: 'entity', fields: playlistBodyXapiFields, collection: 'updateFields' },
 	},
 	delete: {
 		method: 'DELETE',
@@ -186,26 +201,7 @@ export const playlistsProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['playlists'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{ displayName: 'Auto Gain', name: 'autoGain', type: 'boolean', default: false },
-			{
-				displayName: 'Files',
-				name: 'files',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated list',
-			},
-			{
-				displayName: 'Max Volume Percent',
-				name: 'maxVolumePercent',
-				type: 'number',
-				typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-				default: 0,
-			},
-			{ displayName: 'Prompt Name', name: 'promptName', type: 'string', default: '' },
-			{ displayName: 'Repository Path', name: 'repositoryPath', type: 'string', default: '' },
-			{ displayName: 'Shuffle', name: 'shuffle', type: 'boolean', default: false },
-		],
+		options: playlistBodyFields,
 	},
 	{
 		displayName: 'Additional Fields',
@@ -215,25 +211,9 @@ export const playlistsProperties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Auto Gain', name: 'autoGain', type: 'boolean', default: false },
-			{
-				displayName: 'Files',
-				name: 'files',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated list',
-			},
-			{
-				displayName: 'Max Volume Percent',
-				name: 'maxVolumePercent',
-				type: 'number',
-				typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-				default: 0,
-			},
+			...playlistBodyFields.slice(0, 3),
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Prompt Name', name: 'promptName', type: 'string', default: '' },
-			{ displayName: 'Repository Path', name: 'repositoryPath', type: 'string', default: '' },
-			{ displayName: 'Shuffle', name: 'shuffle', type: 'boolean', default: false },
+			...playlistBodyFields.slice(3),
 		],
 	},
 ];

@@ -3,19 +3,21 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Abandoned Chats Statistics (tag ReportAbandonedChatsStatistics), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const abandonedChatsStatisticsParams: XapiField[] = [
+	field('queueDnStr', 'queueDnStr', 'string', true),
+	field('startDt', 'startDt', 'dateTime', true),
+	field('endDt', 'endDt', 'dateTime', true),
+	field('participantType', 'participantType', 'int32', true),
+];
 
 export const reportAbandonedChatsStatisticsOperations: Record<string, XapiOperation> = {
 	getAbandonedChatsStatisticsData: {
 		method: 'GET',
 		path: '/ReportAbandonedChatsStatistics/Pbx.GetAbandonedChatsStatisticsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})',
-		params: [
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
-			field('participantType', 'participantType', 'int32', true),
-		],
+		params: abandonedChatsStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -24,10 +26,7 @@ export const reportAbandonedChatsStatisticsOperations: Record<string, XapiOperat
 		method: 'GET',
 		path: '/ReportAbandonedChatsStatistics/Pbx.DownloadAbandonedChatsStatistics(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType},clientTimeZone={clientTimeZone})',
 		params: [
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
-			field('participantType', 'participantType', 'int32', true),
+			...abandonedChatsStatisticsParams,
 			field('clientTimeZone', 'clientTimeZone', 'string', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],

@@ -3,19 +3,21 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Abandoned Queue Calls (tag ReportAbandonedQueueCalls), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const abandonedQueueCallsParams: XapiField[] = [
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('queueDns', 'queueDns', 'string', true),
+	field('waitInterval', 'waitInterval', 'interval', true),
+];
 
 export const reportAbandonedQueueCallsOperations: Record<string, XapiOperation> = {
 	getAbandonedQueueCallsData: {
 		method: 'GET',
 		path: '/ReportAbandonedQueueCalls/Pbx.GetAbandonedQueueCallsData(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('queueDns', 'queueDns', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-		],
+		params: abandonedQueueCallsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -24,10 +26,7 @@ export const reportAbandonedQueueCallsOperations: Record<string, XapiOperation> 
 		method: 'GET',
 		path: '/ReportAbandonedQueueCalls/Pbx.DownloadAbandonedQueueCalls(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval},clientTimeZone={clientTimeZone})',
 		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('queueDns', 'queueDns', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
+			...abandonedQueueCallsParams,
 			field('clientTimeZone', 'clientTimeZone', 'string', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],

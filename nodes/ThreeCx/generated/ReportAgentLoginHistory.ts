@@ -3,20 +3,22 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Agent Login History (tag ReportAgentLoginHistory), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const agentLoginHistoryParams: XapiField[] = [
+	field('clientTimeZone', 'clientTimeZone', 'string', true),
+	field('startDt', 'startDt', 'dateTime', true),
+	field('endDt', 'endDt', 'dateTime', true),
+	field('queueDnStr', 'queueDnStr', 'string', true),
+	field('agentDnStr', 'agentDnStr', 'string', true),
+];
 
 export const reportAgentLoginHistoryOperations: Record<string, XapiOperation> = {
 	getAgentLoginHistoryData: {
 		method: 'GET',
 		path: '/ReportAgentLoginHistory/Pbx.GetAgentLoginHistoryData(clientTimeZone={clientTimeZone},startDt={startDt},endDt={endDt},queueDnStr={queueDnStr},agentDnStr={agentDnStr})',
-		params: [
-			field('clientTimeZone', 'clientTimeZone', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('agentDnStr', 'agentDnStr', 'string', true),
-		],
+		params: agentLoginHistoryParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -24,13 +26,7 @@ export const reportAgentLoginHistoryOperations: Record<string, XapiOperation> = 
 	downloadAgentLoginHistory: {
 		method: 'GET',
 		path: '/ReportAgentLoginHistory/Pbx.DownloadAgentLoginHistory(clientTimeZone={clientTimeZone},startDt={startDt},endDt={endDt},queueDnStr={queueDnStr},agentDnStr={agentDnStr})',
-		params: [
-			field('clientTimeZone', 'clientTimeZone', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('agentDnStr', 'agentDnStr', 'string', true),
-		],
+		params: agentLoginHistoryParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

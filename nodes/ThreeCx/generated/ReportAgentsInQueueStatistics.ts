@@ -3,19 +3,21 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Agents In Queue Statistics (tag ReportAgentsInQueueStatistics), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const agentsInQueueStatisticsParams: XapiField[] = [
+	field('queueDnStr', 'queueDnStr', 'string', true),
+	field('startDt', 'startDt', 'dateTime', true),
+	field('endDt', 'endDt', 'dateTime', true),
+	field('waitInterval', 'waitInterval', 'interval', true),
+];
 
 export const reportAgentsInQueueStatisticsOperations: Record<string, XapiOperation> = {
 	getAgentsInQueueStatisticsData: {
 		method: 'GET',
 		path: '/ReportAgentsInQueueStatistics/Pbx.GetAgentsInQueueStatisticsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval})',
-		params: [
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-		],
+		params: agentsInQueueStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -23,12 +25,7 @@ export const reportAgentsInQueueStatisticsOperations: Record<string, XapiOperati
 	downloadAgentsInQueueStatistics: {
 		method: 'GET',
 		path: '/ReportAgentsInQueueStatistics/Pbx.DownloadAgentsInQueueStatistics(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval})',
-		params: [
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-		],
+		params: agentsInQueueStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

@@ -3,20 +3,22 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Average Queue Waiting Time (tag ReportAverageQueueWaitingTime), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const averageQueueWaitingTimeParams: XapiField[] = [
+	field('chartDate', 'chartDate', 'dateTime', true),
+	field('chartBy', 'chartBy', 'string', true),
+	field('queueDnStr', 'queueDnStr', 'string', true),
+	field('waitInterval', 'waitInterval', 'interval', true),
+	field('clientTimeZone', 'clientTimeZone', 'string', true),
+];
 
 export const reportAverageQueueWaitingTimeOperations: Record<string, XapiOperation> = {
 	getAverageQueueWaitingTimeData: {
 		method: 'GET',
 		path: '/ReportAverageQueueWaitingTime/Pbx.GetAverageQueueWaitingTimeData(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},waitInterval={waitInterval},clientTimeZone={clientTimeZone})',
-		params: [
-			field('chartDate', 'chartDate', 'dateTime', true),
-			field('chartBy', 'chartBy', 'string', true),
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-			field('clientTimeZone', 'clientTimeZone', 'string', true),
-		],
+		params: averageQueueWaitingTimeParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -24,13 +26,7 @@ export const reportAverageQueueWaitingTimeOperations: Record<string, XapiOperati
 	downloadAverageQueueWaitingTimeReport: {
 		method: 'GET',
 		path: '/ReportAverageQueueWaitingTime/Pbx.DownloadAverageQueueWaitingTimeReport(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},waitInterval={waitInterval},clientTimeZone={clientTimeZone})',
-		params: [
-			field('chartDate', 'chartDate', 'dateTime', true),
-			field('chartBy', 'chartBy', 'string', true),
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-			field('clientTimeZone', 'clientTimeZone', 'string', true),
-		],
+		params: averageQueueWaitingTimeParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

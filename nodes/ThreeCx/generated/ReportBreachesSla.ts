@@ -3,19 +3,21 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Breaches Sla (tag ReportBreachesSla), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const breachesSlaParams: XapiField[] = [
+	field('queueDnStr', 'queueDnStr', 'string', true),
+	field('startDt', 'startDt', 'dateTime', true),
+	field('endDt', 'endDt', 'dateTime', true),
+	field('waitInterval', 'waitInterval', 'interval', true),
+];
 
 export const reportBreachesSlaOperations: Record<string, XapiOperation> = {
 	getBreachesSlaData: {
 		method: 'GET',
 		path: '/ReportBreachesSla/Pbx.GetBreachesSlaData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval})',
-		params: [
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-		],
+		params: breachesSlaParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -24,10 +26,7 @@ export const reportBreachesSlaOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/ReportBreachesSla/Pbx.DownloadBreachesSla(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval},clientTimeZone={clientTimeZone})',
 		params: [
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
+			...breachesSlaParams,
 			field('clientTimeZone', 'clientTimeZone', 'string', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],

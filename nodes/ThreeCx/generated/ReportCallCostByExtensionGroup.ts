@@ -3,19 +3,21 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Call Cost By Extension Group (tag ReportCallCostByExtensionGroup), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const callCostByExtensionGroupParams: XapiField[] = [
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('groupFilter', 'groupFilter', 'string', true),
+	field('callClass', 'callClass', 'int32', true),
+];
 
 export const reportCallCostByExtensionGroupOperations: Record<string, XapiOperation> = {
 	getCallCostByExtensionGroupData: {
 		method: 'GET',
 		path: '/ReportCallCostByExtensionGroup/Pbx.GetCallCostByExtensionGroupData(periodFrom={periodFrom},periodTo={periodTo},groupFilter={groupFilter},callClass={callClass})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('groupFilter', 'groupFilter', 'string', true),
-			field('callClass', 'callClass', 'int32', true),
-		],
+		params: callCostByExtensionGroupParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -24,10 +26,7 @@ export const reportCallCostByExtensionGroupOperations: Record<string, XapiOperat
 		method: 'GET',
 		path: '/ReportCallCostByExtensionGroup/Pbx.DownloadCallCostByExtensionGroup(periodFrom={periodFrom},periodTo={periodTo},groupFilter={groupFilter},callClass={callClass},clientTimeZone={clientTimeZone})',
 		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('groupFilter', 'groupFilter', 'string', true),
-			field('callClass', 'callClass', 'int32', true),
+			...callCostByExtensionGroupParams,
 			field('clientTimeZone', 'clientTimeZone', 'string', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],

@@ -3,24 +3,26 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Call Distribution (tag ReportCallDistribution), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const callDistributionParams: XapiField[] = [
+	field('clientTimeZone', 'clientTimeZone', 'string', true),
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('groupNumber', 'groupNumber', 'string', true),
+	field('extensionDns', 'extensionDns', 'string', true),
+	field('waitInterval', 'waitInterval', 'interval', true),
+	field('includeQueueCalls', 'includeQueueCalls', 'boolean', true),
+	field('callArea', 'callArea', 'int32', true),
+	field('groupingType', 'groupingType', 'int32', true),
+];
 
 export const reportCallDistributionOperations: Record<string, XapiOperation> = {
 	getCallDistribution: {
 		method: 'GET',
 		path: '/ReportCallDistribution/Pbx.GetCallDistribution(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})',
-		params: [
-			field('clientTimeZone', 'clientTimeZone', 'string', true),
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('groupNumber', 'groupNumber', 'string', true),
-			field('extensionDns', 'extensionDns', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-			field('includeQueueCalls', 'includeQueueCalls', 'boolean', true),
-			field('callArea', 'callArea', 'int32', true),
-			field('groupingType', 'groupingType', 'int32', true),
-		],
+		params: callDistributionParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -28,17 +30,7 @@ export const reportCallDistributionOperations: Record<string, XapiOperation> = {
 	downloadGetGetCallDistribution: {
 		method: 'GET',
 		path: '/ReportCallDistribution/Pbx.DownloadGetGetCallDistribution(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})',
-		params: [
-			field('clientTimeZone', 'clientTimeZone', 'string', true),
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('groupNumber', 'groupNumber', 'string', true),
-			field('extensionDns', 'extensionDns', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-			field('includeQueueCalls', 'includeQueueCalls', 'boolean', true),
-			field('callArea', 'callArea', 'int32', true),
-			field('groupingType', 'groupingType', 'int32', true),
-		],
+		params: callDistributionParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

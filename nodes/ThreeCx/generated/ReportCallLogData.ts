@@ -3,26 +3,28 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Call Log Data (tag ReportCallLogData), 5 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const callLogDataParams: XapiField[] = [
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('sourceType', 'sourceType', 'int32', true),
+	field('sourceFilter', 'sourceFilter', 'string', true),
+	field('destinationType', 'destinationType', 'int32', true),
+	field('destinationFilter', 'destinationFilter', 'string', true),
+	field('callsType', 'callsType', 'int32', true),
+	field('callTimeFilterType', 'callTimeFilterType', 'int32', true),
+	field('callTimeFilterFrom', 'callTimeFilterFrom', 'interval', true),
+	field('callTimeFilterTo', 'callTimeFilterTo', 'interval', true),
+	field('hidePcalls', 'hidePcalls', 'boolean', true),
+];
 
 export const reportCallLogDataOperations: Record<string, XapiOperation> = {
 	getCallLogData: {
 		method: 'GET',
 		path: '/ReportCallLogData/Pbx.GetCallLogData(periodFrom={periodFrom},periodTo={periodTo},sourceType={sourceType},sourceFilter={sourceFilter},destinationType={destinationType},destinationFilter={destinationFilter},callsType={callsType},callTimeFilterType={callTimeFilterType},callTimeFilterFrom={callTimeFilterFrom},callTimeFilterTo={callTimeFilterTo},hidePcalls={hidePcalls})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('sourceType', 'sourceType', 'int32', true),
-			field('sourceFilter', 'sourceFilter', 'string', true),
-			field('destinationType', 'destinationType', 'int32', true),
-			field('destinationFilter', 'destinationFilter', 'string', true),
-			field('callsType', 'callsType', 'int32', true),
-			field('callTimeFilterType', 'callTimeFilterType', 'int32', true),
-			field('callTimeFilterFrom', 'callTimeFilterFrom', 'interval', true),
-			field('callTimeFilterTo', 'callTimeFilterTo', 'interval', true),
-			field('hidePcalls', 'hidePcalls', 'boolean', true),
-		],
+		params: callLogDataParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -30,19 +32,7 @@ export const reportCallLogDataOperations: Record<string, XapiOperation> = {
 	getOldCallLogData: {
 		method: 'GET',
 		path: '/ReportCallLogData/Pbx.GetOldCallLogData(periodFrom={periodFrom},periodTo={periodTo},sourceType={sourceType},sourceFilter={sourceFilter},destinationType={destinationType},destinationFilter={destinationFilter},callsType={callsType},callTimeFilterType={callTimeFilterType},callTimeFilterFrom={callTimeFilterFrom},callTimeFilterTo={callTimeFilterTo},hidePcalls={hidePcalls})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('sourceType', 'sourceType', 'int32', true),
-			field('sourceFilter', 'sourceFilter', 'string', true),
-			field('destinationType', 'destinationType', 'int32', true),
-			field('destinationFilter', 'destinationFilter', 'string', true),
-			field('callsType', 'callsType', 'int32', true),
-			field('callTimeFilterType', 'callTimeFilterType', 'int32', true),
-			field('callTimeFilterFrom', 'callTimeFilterFrom', 'interval', true),
-			field('callTimeFilterTo', 'callTimeFilterTo', 'interval', true),
-			field('hidePcalls', 'hidePcalls', 'boolean', true),
-		],
+		params: callLogDataParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -51,17 +41,7 @@ export const reportCallLogDataOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/ReportCallLogData/Pbx.DownloadCallLog(periodFrom={periodFrom},periodTo={periodTo},sourceType={sourceType},sourceFilter={sourceFilter},destinationType={destinationType},destinationFilter={destinationFilter},callsType={callsType},callTimeFilterType={callTimeFilterType},callTimeFilterFrom={callTimeFilterFrom},callTimeFilterTo={callTimeFilterTo},hidePcalls={hidePcalls},clientTimeZone={clientTimeZone})',
 		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('sourceType', 'sourceType', 'int32', true),
-			field('sourceFilter', 'sourceFilter', 'string', true),
-			field('destinationType', 'destinationType', 'int32', true),
-			field('destinationFilter', 'destinationFilter', 'string', true),
-			field('callsType', 'callsType', 'int32', true),
-			field('callTimeFilterType', 'callTimeFilterType', 'int32', true),
-			field('callTimeFilterFrom', 'callTimeFilterFrom', 'interval', true),
-			field('callTimeFilterTo', 'callTimeFilterTo', 'interval', true),
-			field('hidePcalls', 'hidePcalls', 'boolean', true),
+			...callLogDataParams,
 			field('clientTimeZone', 'clientTimeZone', 'string', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],

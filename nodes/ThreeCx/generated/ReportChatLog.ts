@@ -3,25 +3,27 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Chat Log (tag ReportChatLog), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const chatLogParams: XapiField[] = [
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('fromType', 'fromType', 'int32', true),
+	field('fromExtension', 'fromExtension', 'string', true),
+	field('fromText', 'fromText', 'string', true),
+	field('toType', 'toType', 'int32', true),
+	field('toExtension', 'toExtension', 'string', true),
+	field('toText', 'toText', 'string', true),
+	field('chatType', 'chatType', 'int32', true),
+	field('participantType', 'participantType', 'int32', true),
+];
 
 export const reportChatLogOperations: Record<string, XapiOperation> = {
 	getChatLog: {
 		method: 'GET',
 		path: '/ReportChatLog/Pbx.GetChatLog(periodFrom={periodFrom},periodTo={periodTo},fromType={fromType},fromExtension={fromExtension},fromText={fromText},toType={toType},toExtension={toExtension},toText={toText},chatType={chatType},participantType={participantType})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('fromType', 'fromType', 'int32', true),
-			field('fromExtension', 'fromExtension', 'string', true),
-			field('fromText', 'fromText', 'string', true),
-			field('toType', 'toType', 'int32', true),
-			field('toExtension', 'toExtension', 'string', true),
-			field('toText', 'toText', 'string', true),
-			field('chatType', 'chatType', 'int32', true),
-			field('participantType', 'participantType', 'int32', true),
-		],
+		params: chatLogParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -31,16 +33,7 @@ export const reportChatLogOperations: Record<string, XapiOperation> = {
 		path: '/ReportChatLog/Pbx.DownloadChatLog(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},fromType={fromType},fromExtension={fromExtension},fromText={fromText},toType={toType},toExtension={toExtension},toText={toText},chatType={chatType},participantType={participantType})',
 		params: [
 			field('clientTimeZone', 'clientTimeZone', 'string', true),
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('fromType', 'fromType', 'int32', true),
-			field('fromExtension', 'fromExtension', 'string', true),
-			field('fromText', 'fromText', 'string', true),
-			field('toType', 'toType', 'int32', true),
-			field('toExtension', 'toExtension', 'string', true),
-			field('toText', 'toText', 'string', true),
-			field('chatType', 'chatType', 'int32', true),
-			field('participantType', 'participantType', 'int32', true),
+			...chatLogParams,
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',

@@ -3,19 +3,21 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Extension Statistics (tag ReportExtensionStatistics), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const extensionStatisticsParams: XapiField[] = [
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('extensionFilter', 'extensionFilter', 'string', true),
+	field('callArea', 'callArea', 'int32', true),
+];
 
 export const reportExtensionStatisticsOperations: Record<string, XapiOperation> = {
 	getExtensionStatisticsData: {
 		method: 'GET',
 		path: '/ReportExtensionStatistics/Pbx.GetExtensionStatisticsData(periodFrom={periodFrom},periodTo={periodTo},extensionFilter={extensionFilter},callArea={callArea})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('extensionFilter', 'extensionFilter', 'string', true),
-			field('callArea', 'callArea', 'int32', true),
-		],
+		params: extensionStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -23,12 +25,7 @@ export const reportExtensionStatisticsOperations: Record<string, XapiOperation> 
 	downloadExtensionStatistics: {
 		method: 'GET',
 		path: '/ReportExtensionStatistics/Pbx.DownloadExtensionStatistics(periodFrom={periodFrom},periodTo={periodTo},extensionFilter={extensionFilter},callArea={callArea})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('extensionFilter', 'extensionFilter', 'string', true),
-			field('callArea', 'callArea', 'int32', true),
-		],
+		params: extensionStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

@@ -3,19 +3,21 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Extension Statistics By Group (tag ReportExtensionStatisticsByGroup), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const extensionStatisticsByGroupParams: XapiField[] = [
+	field('groupNumber', 'groupNumber', 'string', true),
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('callArea', 'callArea', 'int32', true),
+];
 
 export const reportExtensionStatisticsByGroupOperations: Record<string, XapiOperation> = {
 	getExtensionStatisticsByGroupData: {
 		method: 'GET',
 		path: '/ReportExtensionStatisticsByGroup/Pbx.GetExtensionStatisticsByGroupData(groupNumber={groupNumber},periodFrom={periodFrom},periodTo={periodTo},callArea={callArea})',
-		params: [
-			field('groupNumber', 'groupNumber', 'string', true),
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('callArea', 'callArea', 'int32', true),
-		],
+		params: extensionStatisticsByGroupParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -23,12 +25,7 @@ export const reportExtensionStatisticsByGroupOperations: Record<string, XapiOper
 	downloadExtensionStatisticsByGroup: {
 		method: 'GET',
 		path: '/ReportExtensionStatisticsByGroup/Pbx.DownloadExtensionStatisticsByGroup(groupNumber={groupNumber},periodFrom={periodFrom},periodTo={periodTo},callArea={callArea})',
-		params: [
-			field('groupNumber', 'groupNumber', 'string', true),
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('callArea', 'callArea', 'int32', true),
-		],
+		params: extensionStatisticsByGroupParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

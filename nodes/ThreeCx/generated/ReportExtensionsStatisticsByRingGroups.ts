@@ -3,18 +3,20 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Extensions Statistics By Ring Groups (tag ReportExtensionsStatisticsByRingGroups), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const extensionsStatisticsByRingGroupsParams: XapiField[] = [
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('ringGroupDns', 'ringGroupDns', 'string', true),
+];
 
 export const reportExtensionsStatisticsByRingGroupsOperations: Record<string, XapiOperation> = {
 	getExtensionsStatisticsByRingGroupsData: {
 		method: 'GET',
 		path: '/ReportExtensionsStatisticsByRingGroups/Pbx.GetExtensionsStatisticsByRingGroupsData(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('ringGroupDns', 'ringGroupDns', 'string', true),
-		],
+		params: extensionsStatisticsByRingGroupsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -22,11 +24,7 @@ export const reportExtensionsStatisticsByRingGroupsOperations: Record<string, Xa
 	downloadExtensionsStatisticsByRingGroups: {
 		method: 'GET',
 		path: '/ReportExtensionsStatisticsByRingGroups/Pbx.DownloadExtensionsStatisticsByRingGroups(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('ringGroupDns', 'ringGroupDns', 'string', true),
-		],
+		params: extensionsStatisticsByRingGroupsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

@@ -3,19 +3,21 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Outbound Calls (tag ReportOutboundCalls), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const outboundCallsParams: XapiField[] = [
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('trunkDns', 'trunkDns', 'string', true),
+	field('callsType', 'callsType', 'int32', true),
+];
 
 export const reportOutboundCallsOperations: Record<string, XapiOperation> = {
 	getOutboundCalls: {
 		method: 'GET',
 		path: '/ReportOutboundCalls/Pbx.GetOutboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('trunkDns', 'trunkDns', 'string', true),
-			field('callsType', 'callsType', 'int32', true),
-		],
+		params: outboundCallsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -24,10 +26,7 @@ export const reportOutboundCallsOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/ReportOutboundCalls/Pbx.DownloadGetOutboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType},clientTimeZone={clientTimeZone})',
 		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('trunkDns', 'trunkDns', 'string', true),
-			field('callsType', 'callsType', 'int32', true),
+			...outboundCallsParams,
 			field('clientTimeZone', 'clientTimeZone', 'string', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],

@@ -3,20 +3,22 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Queue Answered Unanswered Calls (tag ReportQueueAnUnCalls), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const queueAnUnCallsParams: XapiField[] = [
+	field('chartDate', 'chartDate', 'dateTime', true),
+	field('chartBy', 'chartBy', 'string', true),
+	field('queueDnStr', 'queueDnStr', 'string', true),
+	field('clientTimeZone', 'clientTimeZone', 'string', true),
+	field('waitInterval', 'waitInterval', 'interval', true),
+];
 
 export const reportQueueAnUnCallsOperations: Record<string, XapiOperation> = {
 	getQueueAnUnCallsData: {
 		method: 'GET',
 		path: '/ReportQueueAnUnCalls/Pbx.GetQueueAnUnCallsData(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})',
-		params: [
-			field('chartDate', 'chartDate', 'dateTime', true),
-			field('chartBy', 'chartBy', 'string', true),
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('clientTimeZone', 'clientTimeZone', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-		],
+		params: queueAnUnCallsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -24,13 +26,7 @@ export const reportQueueAnUnCallsOperations: Record<string, XapiOperation> = {
 	downloadQueueAnUnCallsReport: {
 		method: 'GET',
 		path: '/ReportQueueAnUnCalls/Pbx.DownloadQueueAnUnCallsReport(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})',
-		params: [
-			field('chartDate', 'chartDate', 'dateTime', true),
-			field('chartBy', 'chartBy', 'string', true),
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('clientTimeZone', 'clientTimeZone', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-		],
+		params: queueAnUnCallsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

@@ -3,18 +3,20 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Queue Callbacks (tag ReportQueueCallbacks), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const queueCallbacksParams: XapiField[] = [
+	field('queueDnStr', 'queueDnStr', 'string', true),
+	field('startDt', 'startDt', 'dateTime', true),
+	field('endDt', 'endDt', 'dateTime', true),
+];
 
 export const reportQueueCallbacksOperations: Record<string, XapiOperation> = {
 	getQueueCallbacksData: {
 		method: 'GET',
 		path: '/ReportQueueCallbacks/Pbx.GetQueueCallbacksData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt})',
-		params: [
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
-		],
+		params: queueCallbacksParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -22,11 +24,7 @@ export const reportQueueCallbacksOperations: Record<string, XapiOperation> = {
 	downloadQueueCallbacks: {
 		method: 'GET',
 		path: '/ReportQueueCallbacks/Pbx.DownloadQueueCallbacks(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt})',
-		params: [
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
-		],
+		params: queueCallbacksParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

@@ -3,18 +3,20 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Queue Failed Callbacks (tag ReportQueueFailedCallbacks), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const queueFailedCallbacksParams: XapiField[] = [
+	field('queueDnStr', 'queueDnStr', 'string', true),
+	field('startDt', 'startDt', 'dateTime', true),
+	field('endDt', 'endDt', 'dateTime', true),
+];
 
 export const reportQueueFailedCallbacksOperations: Record<string, XapiOperation> = {
 	getQueueFailedCallbacksData: {
 		method: 'GET',
 		path: '/ReportQueueFailedCallbacks/Pbx.GetQueueFailedCallbacksData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt})',
-		params: [
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
-		],
+		params: queueFailedCallbacksParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -23,9 +25,7 @@ export const reportQueueFailedCallbacksOperations: Record<string, XapiOperation>
 		method: 'GET',
 		path: '/ReportQueueFailedCallbacks/Pbx.DownloadQueueFailedCallbacks(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},clientTimeZone={clientTimeZone})',
 		params: [
-			field('queueDnStr', 'queueDnStr', 'string', true),
-			field('startDt', 'startDt', 'dateTime', true),
-			field('endDt', 'endDt', 'dateTime', true),
+			...queueFailedCallbacksParams,
 			field('clientTimeZone', 'clientTimeZone', 'string', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],

@@ -3,19 +3,21 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Queue Performance Overview (tag ReportQueuePerformanceOverview), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const queuePerformanceOverviewParams: XapiField[] = [
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('queueDns', 'queueDns', 'string', true),
+	field('waitInterval', 'waitInterval', 'interval', true),
+];
 
 export const reportQueuePerformanceOverviewOperations: Record<string, XapiOperation> = {
 	getQueuePerformanceOverviewData: {
 		method: 'GET',
 		path: '/ReportQueuePerformanceOverview/Pbx.GetQueuePerformanceOverviewData(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('queueDns', 'queueDns', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-		],
+		params: queuePerformanceOverviewParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -23,12 +25,7 @@ export const reportQueuePerformanceOverviewOperations: Record<string, XapiOperat
 	downloadQueuePerformanceOverview: {
 		method: 'GET',
 		path: '/ReportQueuePerformanceOverview/Pbx.DownloadQueuePerformanceOverview(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('queueDns', 'queueDns', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-		],
+		params: queuePerformanceOverviewParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

@@ -3,19 +3,21 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Queue Performance Totals (tag ReportQueuePerformanceTotals), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const queuePerformanceTotalsParams: XapiField[] = [
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('queueDns', 'queueDns', 'string', true),
+	field('waitInterval', 'waitInterval', 'interval', true),
+];
 
 export const reportQueuePerformanceTotalsOperations: Record<string, XapiOperation> = {
 	getQueuePerformanceTotalsData: {
 		method: 'GET',
 		path: '/ReportQueuePerformanceTotals/Pbx.GetQueuePerformanceTotalsData(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('queueDns', 'queueDns', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-		],
+		params: queuePerformanceTotalsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -23,12 +25,7 @@ export const reportQueuePerformanceTotalsOperations: Record<string, XapiOperatio
 	downloadQueuePerformanceTotals: {
 		method: 'GET',
 		path: '/ReportQueuePerformanceTotals/Pbx.DownloadQueuePerformanceTotals(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('queueDns', 'queueDns', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-		],
+		params: queuePerformanceTotalsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

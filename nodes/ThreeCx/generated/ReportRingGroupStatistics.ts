@@ -3,18 +3,20 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report Ring Group Statistics (tag ReportRingGroupStatistics), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const ringGroupStatisticsParams: XapiField[] = [
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('ringGroupDns', 'ringGroupDns', 'string', true),
+];
 
 export const reportRingGroupStatisticsOperations: Record<string, XapiOperation> = {
 	getRingGroupStatisticsData: {
 		method: 'GET',
 		path: '/ReportRingGroupStatistics/Pbx.GetRingGroupStatisticsData(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('ringGroupDns', 'ringGroupDns', 'string', true),
-		],
+		params: ringGroupStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -22,11 +24,7 @@ export const reportRingGroupStatisticsOperations: Record<string, XapiOperation> 
 	downloadRingGroupStatistics: {
 		method: 'GET',
 		path: '/ReportRingGroupStatistics/Pbx.DownloadRingGroupStatistics(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})',
-		params: [
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('ringGroupDns', 'ringGroupDns', 'string', true),
-		],
+		params: ringGroupStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

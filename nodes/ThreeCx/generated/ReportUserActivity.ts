@@ -3,24 +3,26 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Report User Activity (tag ReportUserActivity), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const userActivityParams: XapiField[] = [
+	field('clientTimeZone', 'clientTimeZone', 'string', true),
+	field('periodFrom', 'periodFrom', 'dateTime', true),
+	field('periodTo', 'periodTo', 'dateTime', true),
+	field('groupNumber', 'groupNumber', 'string', true),
+	field('extensionDns', 'extensionDns', 'string', true),
+	field('waitInterval', 'waitInterval', 'interval', true),
+	field('includeQueueCalls', 'includeQueueCalls', 'boolean', true),
+	field('callArea', 'callArea', 'int32', true),
+	field('groupingType', 'groupingType', 'int32', true),
+];
 
 export const reportUserActivityOperations: Record<string, XapiOperation> = {
 	getUserActivity: {
 		method: 'GET',
 		path: '/ReportUserActivity/Pbx.GetUserActivity(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})',
-		params: [
-			field('clientTimeZone', 'clientTimeZone', 'string', true),
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('groupNumber', 'groupNumber', 'string', true),
-			field('extensionDns', 'extensionDns', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-			field('includeQueueCalls', 'includeQueueCalls', 'boolean', true),
-			field('callArea', 'callArea', 'int32', true),
-			field('groupingType', 'groupingType', 'int32', true),
-		],
+		params: userActivityParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
@@ -28,17 +30,7 @@ export const reportUserActivityOperations: Record<string, XapiOperation> = {
 	downloadGetUserActivity: {
 		method: 'GET',
 		path: '/ReportUserActivity/Pbx.DownloadGetUserActivity(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})',
-		params: [
-			field('clientTimeZone', 'clientTimeZone', 'string', true),
-			field('periodFrom', 'periodFrom', 'dateTime', true),
-			field('periodTo', 'periodTo', 'dateTime', true),
-			field('groupNumber', 'groupNumber', 'string', true),
-			field('extensionDns', 'extensionDns', 'string', true),
-			field('waitInterval', 'waitInterval', 'interval', true),
-			field('includeQueueCalls', 'includeQueueCalls', 'boolean', true),
-			field('callArea', 'callArea', 'int32', true),
-			field('groupingType', 'groupingType', 'int32', true),
-		],
+		params: userActivityParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
 	},

@@ -3,8 +3,61 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 // Resource: Service Principals (tag ServicePrincipals), 6 operations.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+
+const servicePrincipalBodyFields: INodeProperties[] = [
+	{
+		displayName: 'Call Control Enabled',
+		name: 'callControlEnabled',
+		type: 'boolean',
+		default: false,
+	},
+	{
+		displayName: 'Groups',
+		name: 'groups',
+		type: 'json',
+		default: '[]',
+		description: 'JSON array of UserGroup objects',
+	},
+	{ displayName: 'Is System', name: 'isSystem', type: 'boolean', default: false },
+	{ displayName: 'Last Used', name: 'lastUsed', type: 'dateTime', default: '' },
+	{ displayName: 'My Phone Enabled', name: 'myPhoneEnabled', type: 'boolean', default: false },
+	{ displayName: 'Number', name: 'number', type: 'string', default: '' },
+	{
+		displayName: 'Peers',
+		name: 'peers',
+		type: 'json',
+		default: '[]',
+		description: 'JSON array of Peer objects',
+	},
+	{
+		displayName: 'Transcription Mode',
+		name: 'transcriptionMode',
+		type: 'options',
+		options: [
+			{ name: 'Both', value: 'Both' },
+			{ name: 'Inherit', value: 'Inherit' },
+			{ name: 'Nothing', value: 'Nothing' },
+			{ name: 'Recordings', value: 'Recordings' },
+			{ name: 'Voicemail', value: 'Voicemail' },
+		],
+		default: 'Nothing',
+	},
+	{ displayName: 'XAPI Enabled', name: 'xapiEnabled', type: 'boolean', default: false },
+];
+
+const servicePrincipalBodyXapiFields: XapiField[] = [
+	field('Groups', 'groups', 'json', false),
+	field('Number', 'number', 'string', false),
+	field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
+	field('CallControlEnabled', 'callControlEnabled', 'boolean', false),
+	field('IsSystem', 'isSystem', 'boolean', false),
+	field('LastUsed', 'lastUsed', 'dateTime', false),
+	field('MyPhoneEnabled', 'myPhoneEnabled', 'boolean', false),
+	field('Peers', 'peers', 'json', false),
+	field('XAPIEnabled', 'xapiEnabled', 'boolean', false),
+];
 
 export const servicePrincipalsOperations: Record<string, XapiOperation> = {
 	get: {
@@ -24,21 +77,7 @@ export const servicePrincipalsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Groups', 'groups', 'json', false),
-				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
-				field('CallControlEnabled', 'callControlEnabled', 'boolean', false),
-				field('IsSystem', 'isSystem', 'boolean', false),
-				field('LastUsed', 'lastUsed', 'dateTime', false),
-				field('MyPhoneEnabled', 'myPhoneEnabled', 'boolean', false),
-				field('Peers', 'peers', 'json', false),
-				field('XAPIEnabled', 'xapiEnabled', 'boolean', false),
-			],
-			collection: 'updateFields',
-		},
+		body: { kind: 'entity', fields: servicePrincipalBodyXapiFields, collection: 'updateFields' },
 	},
 	delete: {
 		method: 'DELETE',
@@ -63,21 +102,7 @@ export const servicePrincipalsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Groups', 'groups', 'json', false),
-				field('Number', 'number', 'string', false),
-				field('TranscriptionMode', 'transcriptionMode', 'enum', false, ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit']),
-				field('CallControlEnabled', 'callControlEnabled', 'boolean', false),
-				field('IsSystem', 'isSystem', 'boolean', false),
-				field('LastUsed', 'lastUsed', 'dateTime', false),
-				field('MyPhoneEnabled', 'myPhoneEnabled', 'boolean', false),
-				field('Peers', 'peers', 'json', false),
-				field('XAPIEnabled', 'xapiEnabled', 'boolean', false),
-			],
-			collection: 'additionalFields',
-		},
+		body: { kind: 'entity', fields: servicePrincipalBodyXapiFields, collection: 'additionalFields' },
 	},
 	generateAppToken: {
 		method: 'POST',
@@ -144,51 +169,7 @@ export const servicePrincipalsProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['servicePrincipals'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Call Control Enabled',
-				name: 'callControlEnabled',
-				type: 'boolean',
-				default: false,
-			},
-			{
-				displayName: 'Groups',
-				name: 'groups',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of UserGroup objects',
-			},
-			{ displayName: 'Is System', name: 'isSystem', type: 'boolean', default: false },
-			{ displayName: 'Last Used', name: 'lastUsed', type: 'dateTime', default: '' },
-			{
-				displayName: 'My Phone Enabled',
-				name: 'myPhoneEnabled',
-				type: 'boolean',
-				default: false,
-			},
-			{ displayName: 'Number', name: 'number', type: 'string', default: '' },
-			{
-				displayName: 'Peers',
-				name: 'peers',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of Peer objects',
-			},
-			{
-				displayName: 'Transcription Mode',
-				name: 'transcriptionMode',
-				type: 'options',
-				options: [
-					{ name: 'Both', value: 'Both' },
-					{ name: 'Inherit', value: 'Inherit' },
-					{ name: 'Nothing', value: 'Nothing' },
-					{ name: 'Recordings', value: 'Recordings' },
-					{ name: 'Voicemail', value: 'Voicemail' },
-				],
-				default: 'Nothing',
-			},
-			{ displayName: 'XAPI Enabled', name: 'xapiEnabled', type: 'boolean', default: false },
-		],
+		options: servicePrincipalBodyFields,
 	},
 	{
 		displayName: 'Update Fields',
@@ -197,50 +178,6 @@ export const servicePrincipalsProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['servicePrincipals'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Call Control Enabled',
-				name: 'callControlEnabled',
-				type: 'boolean',
-				default: false,
-			},
-			{
-				displayName: 'Groups',
-				name: 'groups',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of UserGroup objects',
-			},
-			{ displayName: 'Is System', name: 'isSystem', type: 'boolean', default: false },
-			{ displayName: 'Last Used', name: 'lastUsed', type: 'dateTime', default: '' },
-			{
-				displayName: 'My Phone Enabled',
-				name: 'myPhoneEnabled',
-				type: 'boolean',
-				default: false,
-			},
-			{ displayName: 'Number', name: 'number', type: 'string', default: '' },
-			{
-				displayName: 'Peers',
-				name: 'peers',
-				type: 'json',
-				default: '[]',
-				description: 'JSON array of Peer objects',
-			},
-			{
-				displayName: 'Transcription Mode',
-				name: 'transcriptionMode',
-				type: 'options',
-				options: [
-					{ name: 'Both', value: 'Both' },
-					{ name: 'Inherit', value: 'Inherit' },
-					{ name: 'Nothing', value: 'Nothing' },
-					{ name: 'Recordings', value: 'Recordings' },
-					{ name: 'Voicemail', value: 'Voicemail' },
-				],
-				default: 'Nothing',
-			},
-			{ displayName: 'XAPI Enabled', name: 'xapiEnabled', type: 'boolean', default: false },
-		],
+		options: servicePrincipalBodyFields,
 	},
 ];

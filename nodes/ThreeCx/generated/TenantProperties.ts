@@ -5,6 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
+import { parameterBodyXapiFields } from './fields';
 
 export const tenantPropertiesOperations: Record<string, XapiOperation> = {
 	getMany: {
@@ -21,15 +22,7 @@ export const tenantPropertiesOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Description', 'description', 'string', false),
-				field('Name', 'name', 'string', false),
-				field('Value', 'value', 'string', false, undefined, 131072),
-			],
-			collection: 'additionalFields',
-		},
+		body: { kind: 'entity', fields: parameterBodyXapiFields, collection: 'additionalFields' },
 	},
 	get: {
 		method: 'GET',

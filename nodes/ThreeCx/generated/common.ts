@@ -4,6 +4,7 @@
 // Properties shown for operations of several resources.
 import type { INodeProperties } from 'n8n-workflow';
 import { bodyMode, odataOptions, returnAllAndLimit } from '../descriptions/shared';
+import { parameterBodyFields } from './fields';
 
 export const commonProperties: INodeProperties[] = [
 	{
@@ -1111,17 +1112,7 @@ export const commonProperties: INodeProperties[] = [
 		},
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Value',
-				name: 'value',
-				type: 'string',
-				default: '',
-				description: 'At most 131072 characters',
-			},
-		],
+		options: parameterBodyFields,
 	},
 	{
 		displayName: 'Reseller ID',
