@@ -245,13 +245,4 @@ export const groupsProperties: INodeProperties[] = [
 		default: {},
 		options: groupBodyFields,
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['groups'], operation: ['update'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: groupBodyFields,
-	},
 ];

@@ -5,7 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
-import { groupBodyFields, groupBodyXapiFields } from './fields';
+import { groupBodyXapiFields } from './fields';
 
 export const myGroupOperations: Record<string, XapiOperation> = {
 	get: { method: 'GET', path: '/MyGroup', params: [], query: ['select', 'expand'], output: 'entity' },
@@ -15,15 +15,7 @@ export const myGroupOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'none',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Groups', 'groups', 'json', false),
-				field('Id', 'id', 'int32', false),
-				...groupBodyXapiFields.slice(1),
-			],
-			collection: 'updateFields',
-		},
+		body: { kind: 'entity', fields: groupBodyXapiFields, collection: 'updateFields' },
 	},
 	listMyGroupMembers: {
 		method: 'GET',
@@ -151,24 +143,5 @@ export const myGroupProperties: INodeProperties[] = [
 			},
 		],
 		default: 'get',
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['myGroup'], operation: ['update'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			...groupBodyFields.slice(0, 19),
-			{
-				displayName: 'ID',
-				name: 'id',
-				type: 'number',
-				typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-				default: 0,
-			},
-			...groupBodyFields.slice(19),
-		],
 	},
 ];

@@ -4,7 +4,6 @@
 // Resource: My User (tag MyUser), 7 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
 import { userBodyFields, userBodyXapiFields } from './fields';
 
 export const myUserOperations: Record<string, XapiOperation> = {
@@ -15,15 +14,7 @@ export const myUserOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'none',
-		body: {
-			kind: 'entity',
-			fields: [
-				field('Groups', 'groups', 'json', false),
-				field('Id', 'id', 'int32', false),
-				...userBodyXapiFields.slice(1),
-			],
-			collection: 'updateFields',
-		},
+		body: { kind: 'entity', fields: userBodyXapiFields, collection: 'updateFields' },
 	},
 	listMyUserGroups: {
 		method: 'GET',
@@ -120,16 +111,6 @@ export const myUserProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['myUser'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			...userBodyFields.slice(0, 39),
-			{
-				displayName: 'ID',
-				name: 'id',
-				type: 'number',
-				typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-				default: 0,
-			},
-			...userBodyFields.slice(39),
-		],
+		options: userBodyFields,
 	},
 ];

@@ -4,7 +4,7 @@
 // Properties shown for operations of several resources.
 import type { INodeProperties } from 'n8n-workflow';
 import { bodyMode, odataOptions, returnAllAndLimit } from '../descriptions/shared';
-import { parameterBodyFields } from './fields';
+import { groupBodyFields, parameterBodyFields } from './fields';
 
 export const commonProperties: INodeProperties[] = [
 	{
@@ -1625,6 +1625,15 @@ export const commonProperties: INodeProperties[] = [
 			operation: ['copy', 'makeCall', 'testOutboundCall'],
 		},
 	}),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['groups', 'myGroup'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: groupBodyFields,
+	},
 	{
 		displayName: 'Filename',
 		name: 'filename',
