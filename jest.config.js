@@ -5,5 +5,6 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] },
+	setupFiles: ['<rootDir>/test/support/quiet-n8n.ts'],
 	testTimeout: 60_000,
 };
