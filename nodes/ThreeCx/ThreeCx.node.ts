@@ -1,6 +1,8 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { resourceOptions, resourceProperties } from './generated';
+import { PICKERS } from './generated/pickers';
+import { listSearchMethods } from './xapi/listSearch';
 import { buildXapiRequest, runXapiRequest, shapeXapiResponse } from './xapi/routing';
 
 /** Every operation shares this one routing: the request helper reads the operation table. */
@@ -40,4 +42,7 @@ export class ThreeCx implements INodeType {
 		requestOperations: { pagination: runXapiRequest },
 		properties: [resourceProperty, ...resourceProperties],
 	};
+
+	/** "From List" of the entity key pickers: one search per entity set (generated/pickers.ts). */
+	methods = { listSearch: listSearchMethods(PICKERS) };
 }

@@ -119,6 +119,8 @@ export function sampleParameters(
 		else if (property.name === 'limit') values.limit = 3;
 		else if (property.name === 'bodyMode') values.bodyMode = 'fields';
 		else if (property.name === 'options') values.options = {};
+		// Entity key pickers: the "By ID" mode, as a user who typed the ID.
+		else if (property.type === 'resourceLocator') values[property.name] = { __rl: true, mode: 'id', value: '1' };
 		else if (property.type === 'collection') {
 			values[property.name] = Object.fromEntries(
 				(property.options as INodeProperties[]).map((option) => [

@@ -14,6 +14,9 @@ import {
 	resourceOptions,
 	resourceProperties,
 } from '../../nodes/ThreeCx/generated';
+import { PICKERS } from '../../nodes/ThreeCx/generated/pickers';
+import { ThreeCx } from '../../nodes/ThreeCx/ThreeCx.node';
+import { INT32_PATTERN } from '../../nodes/ThreeCx/descriptions/shared';
 import type { XapiValueType } from '../../nodes/ThreeCx/xapi/types';
 import { REPO_ROOT, SPEC_MISSING_MESSAGE, specAvailable } from '../../tools/spec/locate';
 import { listOperations, readSpecRaw, stripPlaceholderQuotes } from '../../tools/spec/load';
@@ -206,10 +209,16 @@ withSpec('parameters', () => {
 					problems.push(`${where}: no visible top-level field ${meta.field}`);
 					continue;
 				}
-				if (prop.type !== N8N_TYPE[meta.type]) problems.push(`${where}: n8n type ${prop.type}`);
+				const locator = prop.type === 'resourceLocator' && meta.type === 'int32' && meta.name === 'Id';
+				if (!locator && prop.type !== N8N_TYPE[meta.type]) problems.push(`${where}: n8n type ${prop.type}`);
 				const emptyAllowed = deref(sp.schema)?.nullable === true && prop.type === 'string' && prop.default === '';
 				if (sp.required && !emptyAllowed && prop.required !== true) problems.push(`${where}: not required in n8n`);
-				if (meta.type === 'int32') {
+				if (locator) {
+					// By ID accepts exactly the int32 range (n8n tests the regex as ^(regex)$).
+					const byId = prop.modes?.find((m) => m.name === 'id');
+					const rule = byId?.validation?.[0] as { properties: { regex: string } } | undefined;
+					expect(new RegExp(`^(${rule?.properties.regex})$`).test('-2147483648')).toBe(true);
+				} else if (meta.type === 'int32') {
 					expect(prop.typeOptions).toMatchObject({ minValue: -2147483648, maxValue: 2147483647 });
 				}
 			}
@@ -412,7 +421,9 @@ describe('names', () => {
 		const types = new Map<string, Set<string>>();
 		for (const p of resourceProperties) {
 			const set = types.get(p.name) ?? new Set<string>();
-			set.add(p.type);
+			// A key picker holds the same number: the runtime reads a locator's value and a plain one
+			// alike, so values kept across resources (and workflows from before pickers) still work.
+			set.add(p.type === 'resourceLocator' ? 'number' : p.type);
 			types.set(p.name, set);
 		}
 		const clashes = [...types.entries()].filter(([, t]) => t.size > 1).map(([n, t]) => `${n}: ${[...t]}`);
@@ -421,6 +432,73 @@ describe('names', () => {
 
 	test('generated properties carry no routing', () => {
 		expect(JSON.stringify(resourceProperties)).not.toContain('"routing"');
+	});
+});
+
+withSpec('pickers', () => {
+	const node = new ThreeCx();
+	const setOf = (path: string) => /^\/(\w+)\(\{Id\}\)/.exec(path)?.[1];
+	const pickerOf = (set: string) => Object.entries(PICKERS).find(([, p]) => p.path === `/${set}`);
+
+	test('entity sets with an integer Id key and a list operation have pickers', () => {
+		expect(Object.values(PICKERS).map((p) => p.path.slice(1)).sort()).toEqual(
+			[
+				'ActiveCalls', 'Blocklist', 'CallFlowApps', 'Contacts', 'DeviceInfos', 'Fax', 'Groups', 'Holidays',
+				'InboundRules', 'MyTokens', 'OutboundRules', 'Parameters', 'Parkings', 'PromptSets', 'Queues',
+				'Receptionists', 'RingGroups', 'ScheduledReports', 'SecurityTokens', 'ServicePrincipals', 'Trunks', 'Users',
+			].sort(),
+		);
+		expect(PICKERS.searchUsers.display).toEqual([['Number'], ['FirstName', 'LastName']]);
+		expect(PICKERS.searchQueues.display).toEqual([['Number'], ['Name']]);
+		expect(PICKERS.searchHolidays.display).toEqual([['Name']]);
+		expect(Object.keys(node.methods.listSearch).sort()).toEqual(Object.keys(PICKERS).sort());
+	});
+
+	test('each picker lists a set the spec pages and filters, by string properties of its rows', () => {
+		for (const [method, picker] of Object.entries(PICKERS)) {
+			const list = specOps.find((o) => o.method === 'GET' && o.path === picker.path);
+			expect(list).toBeDefined();
+			const query = (list!.op.parameters ?? []).map((p: any) => deref(p)).map((p: any) => p.name);
+			expect(query).toEqual(expect.arrayContaining(['$select', '$filter', '$top', '$skip']));
+			const schema = deref(list!.op.responses['200']).content['application/json'].schema;
+			const row = allProperties(deref(allProperties(schema).value).items);
+			for (const property of picker.display.flat()) {
+				expect([method, property, deref(row[property])?.type]).toEqual([method, property, 'string']);
+			}
+		}
+	});
+
+	test('every operation on a picker set\'s row shows its Id as that set\'s resource locator', () => {
+		let checked = 0;
+		for (const n of allNodeOps()) {
+			const set = setOf(n.meta.path);
+			const picker = set ? pickerOf(set) : undefined;
+			const key = n.meta.params.find((p) => p.name === 'Id');
+			const prop = key && visibleProperties(n.resource, n.operation).find((p) => p.name === key.field);
+			if (!picker || !key || key.type !== 'int32') {
+				if (prop) expect([n.resource, n.operation, prop.type]).not.toContain('resourceLocator');
+				continue;
+			}
+			checked++;
+			expect(prop).toMatchObject({
+				type: 'resourceLocator',
+				required: true,
+				default: { mode: 'list', value: '' },
+				modes: [
+					{ name: 'list', type: 'list', typeOptions: { searchListMethod: picker[0], searchable: true } },
+					{ name: 'id', type: 'string', placeholder: 'e.g. 29' },
+				],
+			});
+		}
+		expect(checked).toBeGreaterThan(90);
+	});
+
+	test('By ID accepts whole numbers in the int32 range only', () => {
+		const regex = new RegExp(`^(${INT32_PATTERN})$`);
+		for (const ok of ['0', '29', ' 29 ', '-1', '2147483647', '-2147483648', '1999999999']) expect([ok, regex.test(ok)]).toEqual([ok, true]);
+		for (const bad of ['', 'x', '1.5', '2147483648', '-2147483649', '99999999999', '1e3', '29a']) {
+			expect([bad, regex.test(bad)]).toEqual([bad, false]);
+		}
 	});
 });
 

@@ -5,6 +5,7 @@
  */
 import {
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import {
@@ -15,6 +16,7 @@ import {
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeType,
 	type INodeTypes,
 	type IRun,
@@ -131,19 +133,24 @@ export interface NodeRun {
 	error?: Error & { description?: string; httpCode?: string | null };
 }
 
-let executionCounter = 0;
-
-export async function executeNode(options: ExecuteNodeOptions): Promise<NodeRun> {
-	const node: INode = {
+/** The ThreeCx node with the test credential, as a workflow holds it. */
+function threeCxNode(name: string, parameters: Record<string, unknown>, continueOnFail = false): INode {
+	return {
 		id: 'b3f0c1d2-0000-4000-8000-000000000001',
-		name: '3CX',
+		name,
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: options.parameters as INode['parameters'],
+		parameters: parameters as INode['parameters'],
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: '3CX (test)' } },
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
+}
+
+let executionCounter = 0;
+
+export async function executeNode(options: ExecuteNodeOptions): Promise<NodeRun> {
+	const node = threeCxNode('3CX', options.parameters, options.continueOnFail);
 	const workflow = new Workflow({
 		id: 'test',
 		nodes: [node],
@@ -205,4 +212,38 @@ export async function executeNode(options: ExecuteNodeOptions): Promise<NodeRun>
 		items: (taskData?.data?.main?.[0] ?? []) as INodeExecutionData[],
 		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
 	};
+}
+
+export interface SearchListOptions {
+	/** `methods.listSearch` method, e.g. `searchUsers`. */
+	method: string;
+	credentials: CredentialStore;
+	/** The node's current parameters in the editor. */
+	parameters?: Record<string, unknown>;
+	filter?: string;
+	paginationToken?: string;
+	/** Parameter path the editor asks for. */
+	path?: string;
+}
+
+/**
+ * A resource locator's "From List" search as the n8n editor runs it (the CLI's
+ * DynamicNodeParametersService.getResourceLocatorResults): a one-node workflow named Temp-Node,
+ * n8n-core's LoadOptionsContext, the node's `methods.listSearch[method]` called with the filter
+ * and pagination token.
+ */
+export async function searchList(options: SearchListOptions): Promise<INodeListSearchResult> {
+	const parameters = (options.parameters ?? {}) as INode['parameters'];
+	const node = threeCxNode('Temp-Node', parameters);
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const additionalData = {
+		credentialsHelper: options.credentials,
+		currentNodeParameters: parameters,
+		restApiUrl: 'http://127.0.0.1/rest',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const context = new LoadOptionsContext(workflow, workflow.nodes[node.name], additionalData, options.path ?? 'parameters.id');
+	const method = nodeType.methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`Node type ${NODE_TYPE} has no listSearch method ${options.method}`);
+	return await method.call(context, options.filter, options.paginationToken);
 }

@@ -126,7 +126,10 @@ function optionNames(o: OperationModel): string[] {
 
 function operationSpecs(o: OperationModel): PropSpec[] {
 	const out: PropSpec[] = [];
-	for (const p of o.params) out.push(spec(fieldDefinition(p, true)));
+	for (const p of o.params) {
+		if (p.picker) out.push(builderSpec('entityLocator', [p.field, p.picker.displayName, p.picker.method], false));
+		else out.push(spec(fieldDefinition(p, true)));
+	}
 	if (o.bodyKind === 'upload') out.push(builderSpec('inputBinaryProperty', [], false));
 	const hasFields = o.bodyKind === 'entity' || (o.bodyKind === 'action' && o.bodyFields.length > 0);
 	if (hasFields) out.push(builderSpec('bodyMode', [], true));
@@ -493,6 +496,24 @@ function noteLists(resources: ResourceModel[], slots: Slot[], groups: Group[][],
 	}
 }
 
+/** `methods.listSearch` method → picker, read by nodes/ThreeCx/xapi/listSearch.ts. */
+function pickersFile(model: Model): string {
+	const table = Object.fromEntries(
+		[...model.pickers]
+			.sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0))
+			.map((p) => [p.method, { path: p.path, display: p.display }]),
+	);
+	return [
+		HEADER,
+		'// "From List" pickers of entity sets with an integer Id key and a list operation.',
+		"import type { XapiPicker } from '../xapi/types';",
+		'',
+		'/** `methods.listSearch` method name → entity set and the properties that name a row. */',
+		`export const PICKERS: Record<string, XapiPicker> = ${lit(table)};`,
+		'',
+	].join('\n');
+}
+
 export interface GeneratedFiles {
 	/** Path relative to nodes/ThreeCx/generated → content. */
 	files: Map<string, string>;
@@ -528,7 +549,9 @@ export function emit(model: Model): GeneratedFiles {
 	}
 
 	const builderImports = (code: string) =>
-		['bodyMode', 'inputBinaryProperty', 'odataOptions', 'returnAllAndLimit'].filter((fn) => code.includes(`${fn}(`));
+		['bodyMode', 'entityLocator', 'inputBinaryProperty', 'odataOptions', 'returnAllAndLimit'].filter((fn) =>
+			code.includes(`${fn}(`),
+		);
 	const arrayCode = (items: string[]) => `[\n${items.map((c) => `\t${c},`).join('\n')}\n]`;
 
 	/** Imports of the types and helpers `code` uses. */
@@ -651,5 +674,6 @@ export function emit(model: Model): GeneratedFiles {
 		'',
 	].join('\n');
 	files.set('index.ts', index);
+	files.set('pickers.ts', pickersFile(model));
 	return { files };
 }

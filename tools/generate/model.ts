@@ -26,6 +26,7 @@ import { bodyOverlays } from './overlays/bodies';
 import { extraOperations } from './overlays/extraOperations';
 import { operationOverlays } from './overlays/operations';
 import { parameterOverlays } from './overlays/parameters';
+import { pickerOverlays } from './overlays/pickers';
 import { resourceOverlays } from './overlays/resources';
 import type { ParameterOverlay } from './overlays/types';
 
@@ -57,6 +58,20 @@ export interface FieldModel {
 	minValue?: number;
 	maxValue?: number;
 	location: FieldLocation;
+	/** Integer `Id` key of an entity set with a picker: shown as a resource locator. */
+	picker?: PickerModel;
+}
+
+/** "From List" picker of an entity set's rows (see `XapiPicker`). */
+export interface PickerModel {
+	/** Entity set: `Users`. */
+	set: string;
+	/** `methods.listSearch` method: `searchUsers`. */
+	method: string;
+	path: string;
+	display: string[][];
+	/** Label of one row: `User`. */
+	displayName: string;
 }
 
 export interface OperationModel {
@@ -372,6 +387,8 @@ function firstVersions(): Map<string, string> {
 
 export interface Model {
 	resources: ResourceModel[];
+	/** By entity set, in spec order. */
+	pickers: PickerModel[];
 	specOperationCount: number;
 }
 
@@ -529,6 +546,8 @@ export async function buildModel(): Promise<Model> {
 	}
 
 	const resources = [...byTag.values()];
+	const pickers = buildPickers(spec, ops);
+	attachPickers(resources, pickers);
 	assignFieldNames(resources);
 	for (const r of resources) {
 		const seen = new Map<string, OperationModel>();
@@ -543,10 +562,86 @@ export async function buildModel(): Promise<Model> {
 			finishMeta(o);
 		}
 	}
-	return { resources, specOperationCount: ops.length };
+	return { resources, pickers: [...pickers.values()], specOperationCount: ops.length };
 }
 
-/** n8n-level signature of a top-level field: same name must mean the same n8n type. */
+/** OData query options a set's list operation needs for a picker. */
+const PICKER_QUERY = ['$select', '$filter', '$top', '$skip'];
+
+/** Display groups by the schema rule, from the string properties of a set's rows. */
+function derivedDisplay(strings: Set<string>): string[][] | undefined {
+	if (strings.has('Number') && strings.has('FirstName') && strings.has('LastName')) {
+		return [['Number'], ['FirstName', 'LastName']];
+	}
+	if (strings.has('Number') && strings.has('Name')) return [['Number'], ['Name']];
+	for (const name of ['Name', 'DisplayName', 'Number']) if (strings.has(name)) return [[name]];
+	return undefined;
+}
+
+/**
+ * A picker for every entity set that has an integer `Id` key and a list operation
+ * (`GET /<Set>` with $select, $filter, $top and $skip), unless its overlay says none.
+ */
+function buildPickers(spec: LoadedSpec, ops: ReturnType<typeof listOperations>): Map<string, PickerModel> {
+	const intKeyed = new Set<string>();
+	for (const { path, operation } of ops) {
+		const key = /^\/(\w+)\(\{Id\}\)/.exec(path);
+		const param = (operation.parameters ?? []).find((p: any) => p.in === 'path' && p.name === 'Id');
+		if (key && param && classify(param.schema, spec).type === 'int32') intKeyed.add(key[1]);
+	}
+	const pickers = new Map<string, PickerModel>();
+	for (const { method, path, operation } of ops) {
+		const set = /^\/(\w+)$/.exec(path)?.[1];
+		if (method !== 'get' || !set || !intKeyed.has(set)) continue;
+		const query = (operation.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name);
+		if (!PICKER_QUERY.every((name) => query.includes(name))) continue;
+		const overlay = pickerOverlays[set];
+		if (overlay?.none) continue;
+		const value = flatten(responseSchema(operation) ?? undefined, spec.schemaNames).properties.value;
+		const row = flatten(flatten(value, spec.schemaNames).items, spec.schemaNames);
+		const strings = new Set(
+			Object.entries(row.properties)
+				.filter(([, schema]) => classify(schema, spec).type === 'string')
+				.map(([name]) => name),
+		);
+		const display = overlay?.display ?? derivedDisplay(strings);
+		if (!display) {
+			throw new Error(
+				`Entity set ${set} has a list operation but no display properties: add it to tools/generate/overlays/pickers.ts`,
+			);
+		}
+		for (const name of display.flat()) {
+			if (!strings.has(name)) throw new Error(`Picker of ${set}: ${name} is not a string property of ${row.refName}`);
+		}
+		pickers.set(set, {
+			set,
+			method: `search${pascalCase(set)}`,
+			path: `/${set}`,
+			display,
+			displayName: overlay?.displayName ?? titleCase((row.refName ?? set).replace(/^Pbx\./, '')),
+		});
+	}
+	for (const set of Object.keys(pickerOverlays)) {
+		if (!intKeyed.has(set)) throw new Error(`tools/generate/overlays/pickers.ts: ${set} has no integer Id key`);
+	}
+	return pickers;
+}
+
+/** The `Id` path key of operations on a set's rows (`/Users({Id})…`) gets the set's picker. */
+function attachPickers(resources: ResourceModel[], pickers: Map<string, PickerModel>): void {
+	for (const r of resources) {
+		for (const o of r.operations) {
+			const set = /^\/(\w+)\(\{Id\}\)/.exec(o.meta.path)?.[1];
+			const picker = set ? pickers.get(set) : undefined;
+			const key = o.params.find((p) => p.name === 'Id' && p.type === 'int32');
+			if (picker && key) key.picker = picker;
+		}
+	}
+}
+
+/** n8n-level signature of a top-level field: same name must mean the same n8n type. A key picker
+ * (resource locator) counts as its number: the runtime reads a locator's value and a plain number
+ * alike, so the key keeps its name (`id`) and workflows from before pickers keep working. */
 function signature(f: FieldModel): string {
 	const n8nType = nodeType(f.type);
 	return n8nType === 'options' || n8nType === 'multiOptions' ? `${n8nType}:${(f.enumValues ?? []).join('|')}` : n8nType;

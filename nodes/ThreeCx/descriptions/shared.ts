@@ -180,6 +180,61 @@ export function inputBinaryProperty(displayOptions: IDisplayOptions): INodePrope
 	};
 }
 
+/**
+ * A whole number from -2147483648 to 2147483647, surrounding spaces allowed. Without anchors:
+ * n8n tests a mode's regex as `^(regex)$`.
+ */
+export const INT32_PATTERN =
+	'\\s*(?:-?(?:[0-9]{1,9}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7])|-2147483648)\\s*';
+
+/**
+ * The integer `Id` key of an entity set as a resource locator: "From List" (searchable rows of the
+ * set, `listSearch` method `searchListMethod`) or "By ID". The value read at run time is the
+ * locator's `value` (xapi/context.ts), checked as int32 like a plain number.
+ */
+export function entityLocator(
+	fieldName: string,
+	displayName: string,
+	searchListMethod: string,
+	displayOptions: IDisplayOptions,
+): INodeProperties {
+	const entity = displayName.toLowerCase();
+	const article = /^[aeiou]/.test(entity) ? 'an' : 'a';
+	return {
+		displayName,
+		name: fieldName,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions,
+		description: `The ${entity} to use`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select ${article} ${entity}...`,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 29',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: INT32_PATTERN,
+							errorMessage: 'Not a valid ID: a whole number from -2147483648 to 2147483647',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
 /** Operation metadata entry (see `XapiField`): wire name, node field name, value type, required,
  * enum members (`enum`, `enumList`), maximum text length. */
 export function field(

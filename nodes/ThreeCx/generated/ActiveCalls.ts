@@ -4,7 +4,7 @@
 // Resource: Active Calls (tag ActiveCalls), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 export const activeCallsOperations: Record<string, XapiOperation> = {
 	getMany: {
@@ -49,4 +49,5 @@ export const activeCallsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Active Call', 'searchActiveCalls', { show: { resource: ['activeCalls'], operation: ['dropCall'] } }),
 ];

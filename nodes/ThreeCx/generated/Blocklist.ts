@@ -4,7 +4,7 @@
 // Resource: Blocklist (tag Blocklist), 6 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const blocklistAddrBodyFields: INodeProperties[] = [
 	{
@@ -150,20 +150,21 @@ export const blocklistProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['blocklist'], operation: ['create'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: blocklistAddrBodyFields,
-	},
+	entityLocator('id', 'Blocked Address', 'searchBlocklist', { show: { resource: ['blocklist'], operation: ['delete', 'get', 'update'] } }),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['blocklist'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: blocklistAddrBodyFields,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['blocklist'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: blocklistAddrBodyFields,

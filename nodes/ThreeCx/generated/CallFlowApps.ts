@@ -4,7 +4,7 @@
 // Resource: Call Flow Apps (tag CallFlowApps), 7 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const callFlowAppBodyFields: INodeProperties[] = [
 	{
@@ -207,6 +207,12 @@ export const callFlowAppsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Call Flow App', 'searchCallFlowApps', {
+		show: {
+			resource: ['callFlowApps'],
+			operation: ['delete', 'deleteFile', 'get', 'getFiles', 'update'],
+		},
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

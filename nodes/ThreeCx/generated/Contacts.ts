@@ -4,7 +4,7 @@
 // Resource: Contacts (tag Contacts), 13 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const contactBodyFields: INodeProperties[] = [
 	{ displayName: 'Business', name: 'business', type: 'string', default: '' },
@@ -289,6 +289,7 @@ export const contactsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Contact', 'searchContacts', { show: { resource: ['contacts'], operation: ['delete', 'get', 'update'] } }),
 	{
 		displayName: 'Number',
 		name: 'number',
@@ -296,6 +297,15 @@ export const contactsProperties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { resource: ['contacts'], operation: ['getContactsByNumber'] } },
 		default: '',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['contacts'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: contactBodyFields,
 	},
 	{
 		displayName: 'Contact Source',
@@ -348,14 +358,5 @@ export const contactsProperties: INodeProperties[] = [
 		},
 		default: '{}',
 		description: 'JSON Contact object',
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['contacts'], operation: ['update'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: contactBodyFields,
 	},
 ];

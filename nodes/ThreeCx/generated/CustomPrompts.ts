@@ -84,17 +84,4 @@ export const customPromptsProperties: INodeProperties[] = [
 		default: 'getMany',
 	},
 	inputBinaryProperty({ show: { resource: ['customPrompts'], operation: ['upload'] } }),
-	{
-		displayName: 'DN',
-		name: 'dn',
-		type: 'string',
-		displayOptions: {
-			show: {
-				resource: ['customPrompts'],
-				operation: ['makeCallRecordCustomPrompt'],
-				bodyMode: ['fields'],
-			},
-		},
-		default: '',
-	},
 ];

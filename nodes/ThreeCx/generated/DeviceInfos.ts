@@ -4,7 +4,7 @@
 // Resource: Device Infos (tag DeviceInfos), 4 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 export const deviceInfosOperations: Record<string, XapiOperation> = {
 	getMany: {
@@ -86,6 +86,7 @@ export const deviceInfosProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Device', 'searchDeviceInfos', { show: { resource: ['deviceInfos'], operation: ['delete', 'get', 'provision'] } }),
 	{
 		displayName: 'Reprovision',
 		name: 'reprovision',

@@ -4,7 +4,7 @@
 // Resource: Fax (tag Fax), 8 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const faxBodyFields: INodeProperties[] = [
 	{ displayName: 'Auth ID', name: 'authId', type: 'string', default: '' },
@@ -164,20 +164,21 @@ export const faxProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['fax'], operation: ['create'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: faxBodyFields,
-	},
+	entityLocator('id', 'Fax', 'searchFax', { show: { resource: ['fax'], operation: ['delete', 'get', 'update'] } }),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['fax'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: faxBodyFields,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['fax'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: faxBodyFields,

@@ -4,7 +4,7 @@
 // Resource: Groups (tag Groups), 13 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 import { groupBodyFields, groupBodyXapiFields } from './fields';
 
 export const groupsOperations: Record<string, XapiOperation> = {
@@ -223,6 +223,12 @@ export const groupsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Group', 'searchGroups', {
+		show: {
+			resource: ['groups'],
+			operation: ['delete', 'get', 'getRestrictions', 'listMembers', 'listRights', 'update'],
+		},
+	}),
 	{
 		displayName: 'Group ID',
 		name: 'groupId',

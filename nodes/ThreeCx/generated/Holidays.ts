@@ -4,7 +4,7 @@
 // Resource: Holidays (tag Holidays), 5 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const holidayBodyFields: INodeProperties[] = [
 	{
@@ -174,20 +174,21 @@ export const holidaysProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['holidays'], operation: ['create'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: holidayBodyFields,
-	},
+	entityLocator('id', 'Holiday', 'searchHolidays', { show: { resource: ['holidays'], operation: ['delete', 'get', 'update'] } }),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['holidays'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: holidayBodyFields,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['holidays'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: holidayBodyFields,

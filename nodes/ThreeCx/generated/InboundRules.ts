@@ -4,7 +4,7 @@
 // Resource: Inbound Rules (tag InboundRules), 7 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const inboundRuleBodyFields: INodeProperties[] = [
 	{
@@ -219,20 +219,21 @@ export const inboundRulesProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['inboundRules'], operation: ['create'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: inboundRuleBodyFields,
-	},
+	entityLocator('id', 'Inbound Rule', 'searchInboundRules', { show: { resource: ['inboundRules'], operation: ['delete', 'get', 'update'] } }),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['inboundRules'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: inboundRuleBodyFields,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['inboundRules'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: inboundRuleBodyFields,

@@ -4,7 +4,7 @@
 // Resource: My Tokens (tag MyTokens), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 export const myTokensOperations: Record<string, XapiOperation> = {
 	getMany: {
@@ -49,4 +49,5 @@ export const myTokensProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Refresh Token', 'searchMyTokens', { show: { resource: ['myTokens'], operation: ['revokeToken'] } }),
 ];

@@ -4,7 +4,7 @@
 // Resource: My User (tag MyUser), 7 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
-import { userBodyFields, userBodyXapiFields } from './fields';
+import { userBodyXapiFields } from './fields';
 
 export const myUserOperations: Record<string, XapiOperation> = {
 	get: { method: 'GET', path: '/MyUser', params: [], query: ['select', 'expand'], output: 'entity' },
@@ -103,14 +103,5 @@ export const myUserProperties: INodeProperties[] = [
 			},
 		],
 		default: 'get',
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['myUser'], operation: ['update'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: userBodyFields,
 	},
 ];

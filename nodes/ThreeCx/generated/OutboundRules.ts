@@ -4,7 +4,7 @@
 // Resource: Outbound Rules (tag OutboundRules), 8 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const outboundRuleBodyFields: INodeProperties[] = [
 	{
@@ -201,6 +201,7 @@ export const outboundRulesProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Outbound Rule', 'searchOutboundRules', { show: { resource: ['outboundRules'], operation: ['delete', 'get', 'update'] } }),
 	{
 		displayName: 'Purge Object',
 		name: 'purgeObject',
@@ -219,13 +220,6 @@ export const outboundRulesProperties: INodeProperties[] = [
 		options: outboundRuleBodyFields,
 	},
 	{
-		displayName: 'Up',
-		name: 'up',
-		type: 'boolean',
-		displayOptions: { show: { resource: ['outboundRules'], operation: ['moveUpDown'], bodyMode: ['fields'] } },
-		default: false,
-	},
-	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
@@ -233,5 +227,12 @@ export const outboundRulesProperties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: outboundRuleBodyFields,
+	},
+	{
+		displayName: 'Up',
+		name: 'up',
+		type: 'boolean',
+		displayOptions: { show: { resource: ['outboundRules'], operation: ['moveUpDown'], bodyMode: ['fields'] } },
+		default: false,
 	},
 ];

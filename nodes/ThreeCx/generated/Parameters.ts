@@ -4,7 +4,7 @@
 // Resource: Parameters (tag Parameters), 6 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 import { parameterBodyFields, parameterBodyXapiFields } from './fields';
 
 export const parametersOperations: Record<string, XapiOperation> = {
@@ -110,6 +110,7 @@ export const parametersProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Parameter', 'searchParameters', { show: { resource: ['parameters'], operation: ['delete', 'get', 'update'] } }),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -4,7 +4,7 @@
 // Resource: Prompt Sets (tag PromptSets), 11 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 export const promptSetsOperations: Record<string, XapiOperation> = {
 	getMany: {
@@ -218,6 +218,22 @@ export const promptSetsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Prompt Set', 'searchPromptSets', {
+		show: {
+			resource: ['promptSets'],
+			operation: [
+				'copy',
+				'delete',
+				'get',
+				'listPrompts',
+				'playPrompt',
+				'recordPrompt',
+				'setActive',
+				'setAlternatePronunciation',
+				'update',
+			],
+		},
+	}),
 	{
 		displayName: 'Extension',
 		name: 'extension',

@@ -4,7 +4,7 @@
 // Resource: Queues (tag Queues), 10 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const queueBodyFields: INodeProperties[] = [
 	{
@@ -570,6 +570,12 @@ export const queuesProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Queue', 'searchQueues', {
+		show: {
+			resource: ['queues'],
+			operation: ['delete', 'get', 'listAgents', 'listManagers', 'resetQueueStatistics', 'update'],
+		},
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

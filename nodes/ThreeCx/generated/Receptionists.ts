@@ -4,7 +4,7 @@
 // Resource: Receptionists (tag Receptionists), 8 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const receptionistBodyFields: INodeProperties[] = [
 	{
@@ -306,20 +306,23 @@ export const receptionistsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['receptionists'], operation: ['create'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: receptionistBodyFields,
-	},
+	entityLocator('id', 'Receptionist', 'searchReceptionists', {
+		show: { resource: ['receptionists'], operation: ['delete', 'get', 'listForwards', 'update'] },
+	}),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['receptionists'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: receptionistBodyFields,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['receptionists'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: receptionistBodyFields,

@@ -4,7 +4,7 @@
 // Resource: Ring Groups (tag RingGroups), 8 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const ringGroupBodyFields: INodeProperties[] = [
 	{
@@ -307,6 +307,9 @@ export const ringGroupsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Ring Group', 'searchRingGroups', {
+		show: { resource: ['ringGroups'], operation: ['delete', 'get', 'listRingGroupMembers', 'update'] },
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -4,7 +4,7 @@
 // Resource: Scheduled Reports (tag ScheduledReports), 5 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const scheduledReportBodyFields: INodeProperties[] = [
 	{ displayName: 'DN', name: 'dn', type: 'string', default: '' },
@@ -202,20 +202,21 @@ export const scheduledReportsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['scheduledReports'], operation: ['create'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: scheduledReportBodyFields,
-	},
+	entityLocator('id', 'Scheduled Report', 'searchScheduledReports', { show: { resource: ['scheduledReports'], operation: ['delete', 'get', 'update'] } }),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['scheduledReports'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: scheduledReportBodyFields,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['scheduledReports'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: scheduledReportBodyFields,

@@ -4,7 +4,7 @@
 // Resource: Security Tokens (tag SecurityTokens), 2 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 export const securityTokensOperations: Record<string, XapiOperation> = {
 	getMany: {
@@ -49,4 +49,5 @@ export const securityTokensProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Refresh Token', 'searchSecurityTokens', { show: { resource: ['securityTokens'], operation: ['revokeSecurityToken'] } }),
 ];

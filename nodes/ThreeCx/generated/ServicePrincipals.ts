@@ -4,7 +4,7 @@
 // Resource: Service Principals (tag ServicePrincipals), 6 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const servicePrincipalBodyFields: INodeProperties[] = [
 	{
@@ -162,6 +162,12 @@ export const servicePrincipalsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	entityLocator('id', 'Service Principal', 'searchServicePrincipals', {
+		show: {
+			resource: ['servicePrincipals'],
+			operation: ['delete', 'generateAppToken', 'get', 'update'],
+		},
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -56,6 +56,15 @@ export const sipDevicesProperties: INodeProperties[] = [
 		default: 'getMany',
 	},
 	{
+		displayName: 'ID',
+		name: 'id',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
+		displayOptions: { show: { resource: ['sipDevices'], operation: ['pushFirmware'] } },
+		default: 0,
+	},
+	{
 		displayName: 'Firmware ID',
 		name: 'firmwareId',
 		type: 'string',

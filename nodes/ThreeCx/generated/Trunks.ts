@@ -4,7 +4,7 @@
 // Resource: Trunks (tag Trunks), 18 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiField, XapiOperation } from '../xapi/types';
-import { field, odataOptions } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 
 const trunkBodyFields: INodeProperties[] = [
 	{ displayName: 'Auth ID', name: 'authId', type: 'string', default: '' },
@@ -582,6 +582,20 @@ export const trunksProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['trunks'], operation: ['initTrunk'] } },
 		default: '',
 	},
+	entityLocator('id', 'Trunk', 'searchTrunks', {
+		show: {
+			resource: ['trunks'],
+			operation: [
+				'delete',
+				'exportTrunk',
+				'get',
+				'runAnalysis',
+				'testInboundCall',
+				'testOutboundCall',
+				'update',
+			],
+		},
+	}),
 	{
 		displayName: 'Model',
 		name: 'model',
@@ -617,7 +631,6 @@ export const trunksProperties: INodeProperties[] = [
 		default: '{}',
 		description: 'JSON SetRouteRequest object',
 	},
-	odataOptions(['rawResponse', 'includeSecrets'], { show: { resource: ['trunks'], operation: ['runAnalysis'] } }),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -4,7 +4,7 @@
 // Resource: Users (tag Users), 35 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
-import { field } from '../descriptions/shared';
+import { entityLocator, field } from '../descriptions/shared';
 import { userBodyFields, userBodyXapiFields } from './fields';
 
 export const usersOperations: Record<string, XapiOperation> = {
@@ -635,6 +635,26 @@ export const usersProperties: INodeProperties[] = [
 		default: '',
 		description: 'MAC address of the phone, e.g. 000B82123456',
 	},
+	entityLocator('id', 'User', 'searchUsers', {
+		show: {
+			resource: ['users'],
+			operation: [
+				'delete',
+				'generateProvLink',
+				'get',
+				'getPhoneSecret',
+				'hasDuplicatedEmail',
+				'listForwardingProfiles',
+				'listGreetings',
+				'listGroups',
+				'makeCallUserRecordGreeting',
+				'regenerate',
+				'sendWelcomeEmail',
+				'setMonitorStatus',
+				'update',
+			],
+		},
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -651,6 +671,14 @@ export const usersProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['users'], operation: ['installFirmware'], bodyMode: ['fields'] } },
 		default: '{}',
 		description: 'JSON InstallFirmware object',
+	},
+	{
+		displayName: 'Days',
+		name: 'days',
+		type: 'number',
+		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
+		displayOptions: { show: { resource: ['users'], operation: ['setMonitorStatus'], bodyMode: ['fields'] } },
+		default: 0,
 	},
 	{
 		displayName: 'MAC Address',
@@ -689,12 +717,27 @@ export const usersProperties: INodeProperties[] = [
 		description: 'Comma-separated list',
 	},
 	{
+		displayName: 'Opts',
+		name: 'opts',
+		type: 'json',
+		displayOptions: { show: { resource: ['users'], operation: ['regenerate'], bodyMode: ['fields'] } },
+		default: '{}',
+		description: 'JSON RegenerateOptions object',
+	},
+	{
 		displayName: 'Emails',
 		name: 'emails',
 		type: 'string',
 		displayOptions: { show: { resource: ['users'], operation: ['getDuplicatedEmails'], bodyMode: ['fields'] } },
 		default: '',
 		description: 'Comma-separated list',
+	},
+	{
+		displayName: 'Test Call',
+		name: 'testCall',
+		type: 'boolean',
+		displayOptions: { show: { resource: ['users'], operation: ['makeCall'], bodyMode: ['fields'] } },
+		default: false,
 	},
 	{
 		displayName: 'User',
@@ -713,65 +756,11 @@ export const usersProperties: INodeProperties[] = [
 		description: 'JSON User object; times of day as HH:MM:SS',
 	},
 	{
-		displayName: 'Days',
-		name: 'days',
-		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		displayOptions: { show: { resource: ['users'], operation: ['setMonitorStatus'], bodyMode: ['fields'] } },
-		default: 0,
-	},
-	{
-		displayName: 'DN',
-		name: 'dn',
-		type: 'string',
-		displayOptions: {
-			show: { resource: ['users'], operation: ['makeCallUserRecordGreeting'], bodyMode: ['fields'] },
-		},
-		default: '',
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['users'], operation: ['update'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: userBodyFields,
-	},
-	{
 		displayName: 'Opts',
 		name: 'opts',
 		type: 'json',
-		displayOptions: {
-			show: {
-				resource: ['users'],
-				operation: ['regenerate', 'regeneratePasswords'],
-				bodyMode: ['fields'],
-			},
-		},
+		displayOptions: { show: { resource: ['users'], operation: ['regeneratePasswords'], bodyMode: ['fields'] } },
 		default: '{}',
 		description: 'JSON RegenerateOptions object',
-	},
-	{
-		displayName: 'DN',
-		name: 'dn',
-		type: 'string',
-		displayOptions: { show: { resource: ['users'], operation: ['makeCall'], bodyMode: ['fields'] } },
-		default: '',
-	},
-	{
-		displayName: 'Test Call',
-		name: 'testCall',
-		type: 'boolean',
-		displayOptions: { show: { resource: ['users'], operation: ['makeCall'], bodyMode: ['fields'] } },
-		default: false,
-	},
-	{
-		displayName: 'IDs',
-		name: 'ids',
-		type: 'string',
-		displayOptions: { show: { resource: ['users'], operation: ['multiDeleteGreeting'], bodyMode: ['fields'] } },
-		default: '',
-		description: 'Comma-separated list of integers',
 	},
 ];

@@ -20,9 +20,26 @@ export function readCall(ctx: IExecuteSingleFunctions, table: XapiOperationTable
 	return { op, options: (ctx.getNodeParameter(NODE_PARAMETER.options, {}) ?? {}) as IDataObject };
 }
 
+/**
+ * Value of a resource locator (`{ __rl: true, mode: 'list' | 'id', value }`): its `value`. Any
+ * other value as it is: keys set as plain values or expressions before they became pickers, and
+ * a locator value left in a plain field when the editor switched resource.
+ */
+export function locatorValue(value: unknown): unknown {
+	if (typeof value === 'object' && value !== null && '__rl' in value && 'value' in value) {
+		return (value as { value: unknown }).value;
+	}
+	return value;
+}
+
+/** A top-level operation parameter (path key, function or action parameter), locators unwrapped. */
+export function readParameter(ctx: IExecuteSingleFunctions, field: string): unknown {
+	return locatorValue(ctx.getNodeParameter(field, null));
+}
+
 /** Path and function parameter values by wire name; missing ones are null. */
 export function readPathValues(ctx: IExecuteSingleFunctions, op: XapiOperation): Record<string, unknown> {
-	return Object.fromEntries(op.params.map((param) => [param.name, ctx.getNodeParameter(param.field, null)]));
+	return Object.fromEntries(op.params.map((param) => [param.name, readParameter(ctx, param.field)]));
 }
 
 /** Runs `build`, turning bad input into an n8n error on this item that names the parameter. */

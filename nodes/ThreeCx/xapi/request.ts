@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NODE_PARAMETER, type XapiBody, type XapiField, type XapiOperationTable } from './types';
-import { readCall, readPathValues, withInputErrors } from './context';
+import { readCall, readParameter, readPathValues, withInputErrors } from './context';
 import { buildPath } from './url';
 import { buildQuery, toCount } from './query';
 import { fieldsBody, parseJsonBody } from './body';
@@ -58,7 +58,7 @@ function jsonBody(ctx: IExecuteSingleFunctions, body: XapiBody | undefined, time
 	const collection =
 		body.kind === 'entity' ? ((ctx.getNodeParameter(body.collection, {}) ?? {}) as IDataObject) : {};
 	const read = (field: XapiField) =>
-		field.required || body.kind === 'action' ? ctx.getNodeParameter(field.field, null) : collection[field.field];
+		field.required || body.kind === 'action' ? readParameter(ctx, field.field) : collection[field.field];
 	return fieldsBody(body.fields, read, timeZone);
 }
 

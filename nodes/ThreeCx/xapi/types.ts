@@ -100,3 +100,17 @@ export const NODE_PARAMETER = {
 	/** Input binary property of an upload. */
 	inputBinaryProperty: 'inputBinaryPropertyName',
 } as const;
+
+/**
+ * A "From List" picker of an entity set's rows, for the set's integer `Id` key (n8n resource
+ * locator). The generator writes one per set (nodes/ThreeCx/generated/pickers.ts), keyed by the
+ * node's `methods.listSearch` method name; the runtime (xapi/listSearch.ts) reads it.
+ */
+export interface XapiPicker {
+	/** Entity set path: `/Users`. */
+	path: string;
+	/** Display text as groups of string properties: groups joined by ` – `, properties within a
+	 * group by a space (`[['Number'], ['FirstName', 'LastName']]` → `100 – Ann Lee`). Searched
+	 * case-insensitively with `contains` on each property. */
+	display: string[][];
+}

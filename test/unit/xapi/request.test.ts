@@ -53,6 +53,33 @@ describe('buildXapiRequest', () => {
 		expect(request).toMatchObject({ method: 'PATCH', url: '/Users(29)', body: { Number: "1'0)", QueueStatus: 'LoggedOut' } });
 	});
 
+	test('entity key pickers: list and By ID locators build the same URL as plain values', async () => {
+		for (const id of [
+			{ __rl: true, mode: 'list', value: 29 },
+			{ __rl: true, mode: 'id', value: '29' },
+			{ __rl: true, mode: 'id', value: ' 29 ' },
+			29,
+			'29',
+		]) {
+			const request = await run({ resource: 'users', operation: 'get', id });
+			expect([id, request.url]).toEqual([id, '/Users(29)']);
+		}
+	});
+
+	test('entity key pickers: a bad or empty locator value fails naming the parameter, nothing sent', async () => {
+		for (const [value, expected] of [
+			['abc', 'a whole number (int32)'],
+			['2147483648', 'a whole number (int32) between -2147483648 and 2147483647'],
+			['', 'a value (it identifies the record)'],
+		] as const) {
+			const error = (await run({ resource: 'users', operation: 'get', id: { __rl: true, mode: 'id', value } }).catch(
+				(e: unknown) => e,
+			)) as NodeOperationError;
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.description).toBe(`Parameter "id" must be ${expected}. Nothing was sent to the PBX.`);
+		}
+	});
+
 	test('JSON body mode', async () => {
 		const request = await run({ resource: 'users', operation: 'update', id: 1, bodyMode: 'json', jsonBody: '{"VMPIN":"1234"}' });
 		expect(request.body).toEqual({ VMPIN: '1234' });

@@ -47,3 +47,13 @@ export interface ExtraOperation {
 	output: XapiOutput;
 	body?: { kind: 'upload'; part: string };
 }
+
+/** "From List" picker of an entity set's `Id` key (by set name), when the schema rule does not fit. */
+export interface PickerOverlay {
+	/** Display groups (see `XapiPicker.display`): string properties of the set's rows. */
+	display?: string[][];
+	/** Label of one row, when the schema name reads badly (`Blocked Address`). */
+	displayName?: string;
+	/** No picker: the key stays a plain number field. */
+	none?: true;
+}
