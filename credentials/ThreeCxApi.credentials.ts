@@ -89,6 +89,8 @@ export class ThreeCxApi implements ICredentialType {
 	/**
 	 * Sends the newest token this process knows (another execution may have refreshed it since
 	 * the stored copy was read) and records it, so a 401 refreshes exactly that token.
+	 * Also points node requests at `{server}/xapi/v1`: done here rather than as `requestDefaults`
+	 * expressions, which n8n would evaluate for every item.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
@@ -97,6 +99,10 @@ export class ThreeCxApi implements ICredentialType {
 		const token = threeCxTokens.current(tokenKey(credentials)) ?? String(credentials.accessToken ?? '');
 		credentials.accessToken = token;
 		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
+		if (!requestOptions.baseURL && !/^https?:\/\//i.test(requestOptions.url)) {
+			requestOptions.baseURL = `${serverRoot(credentials.server)}/xapi/v1`;
+		}
+		if (credentials.allowUnauthorizedCerts === true) requestOptions.skipSslCertificateValidation = true;
 		return requestOptions;
 	}
 

@@ -33,12 +33,8 @@ export class ThreeCx implements INodeType {
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: [{ name: 'threeCxApi', required: true }],
-		requestDefaults: {
-			baseURL:
-				'={{$credentials.server.trim().replace(/\\/+$/, "").replace(/\\/xapi\\/v1$/i, "")}}/xapi/v1',
-			headers: { Accept: 'application/json' },
-			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
-		},
+		// The credential adds the server's /xapi/v1 base URL and its TLS choice to every request.
+		requestDefaults: { headers: { Accept: 'application/json' } },
 		requestOperations: { pagination: runXapiRequest },
 		properties: [resourceProperty, ...resourceProperties],
 	};

@@ -70,11 +70,35 @@ describe('built package', () => {
 		expect(description.icon).toBe('file:threeCx.svg');
 		expect(description.subtitle).toBe('={{$parameter["operation"] + ": " + $parameter["resource"]}}');
 		expect(description.credentials).toEqual([{ name: 'threeCxApi', required: true }]);
-		expect(description.requestDefaults.baseURL).toMatch(/\/xapi\/v1$/);
+		expect(description.requestDefaults).toEqual({ headers: { Accept: 'application/json' } });
 		expect(new ThreeCx().execute).toBeUndefined();
 		const codex = JSON.parse(readFileSync(join(root, 'nodes/ThreeCx/ThreeCx.node.json'), 'utf8'));
 		expect(codex.categories).toContain('Communication');
 		expect(codex.node).toBe('n8n-nodes-3cx-xapi.threeCx');
+	});
+
+	it('sends node requests to {server}/xapi/v1 with the bearer token and the TLS choice', async () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { ThreeCxApi } = require(join(dist, 'credentials/ThreeCxApi.credentials.js'));
+		const credentials = {
+			server: 'https://pbx.example.com:5001/',
+			clientId: 'n8n',
+			apiKey: 'key',
+			allowUnauthorizedCerts: true,
+			accessToken: 'stored-token',
+		};
+		const relative = await new ThreeCxApi().authenticate({ ...credentials }, { url: '/Users(1)', headers: {} });
+		expect(relative).toMatchObject({
+			baseURL: 'https://pbx.example.com:5001/xapi/v1',
+			skipSslCertificateValidation: true,
+			headers: { Authorization: 'Bearer stored-token' },
+		});
+		const absolute = await new ThreeCxApi().authenticate(
+			{ ...credentials, allowUnauthorizedCerts: false },
+			{ url: 'https://pbx.example.com:5001/xapi/v1/Users', headers: {} },
+		);
+		expect(absolute.baseURL).toBeUndefined();
+		expect(absolute.skipSslCertificateValidation).toBeUndefined();
 	});
 
 	it('tests the credential with GET /xapi/v1/Defs?$select=Id', () => {

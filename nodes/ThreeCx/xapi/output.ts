@@ -8,20 +8,36 @@ import type { IDataObject } from 'n8n-workflow';
 const SECRET_KEY = /(password|pin|pinnumber|secret|secretkey|apikey|accesskey|privatekey|credentials|tokens?)$/i;
 const NOT_SECRET = /pagetoken$/i;
 
+/** Verdicts by key name: a bulk pull asks about the same few dozen keys for every row. */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 10_000;
+
 export function isSecretKey(key: string): boolean {
-	return SECRET_KEY.test(key) && !NOT_SECRET.test(key);
+	let secret = verdicts.get(key);
+	if (secret === undefined) {
+		secret = SECRET_KEY.test(key) && !NOT_SECRET.test(key);
+		if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+		verdicts.set(key, secret);
+	}
+	return secret;
 }
 
-/** Copy of `value` without secret properties, at any depth. */
+/**
+ * Removes secret properties at any depth and returns `value`. Works in place: it is only given
+ * a freshly parsed answer, and copying every row of a bulk pull would double its memory.
+ */
 export function stripSecrets<T>(value: T): T {
-	if (Array.isArray(value)) return value.map(stripSecrets) as T;
-	if (typeof value !== 'object' || value === null) return value;
-	const copy: IDataObject = {};
-	for (const [key, inner] of Object.entries(value)) {
-		if (isSecretKey(key) && typeof inner !== 'boolean') continue;
-		copy[key] = stripSecrets(inner) as IDataObject[string];
+	if (Array.isArray(value)) {
+		for (const entry of value) stripSecrets(entry);
+	} else if (typeof value === 'object' && value !== null) {
+		const object = value as IDataObject;
+		for (const key of Object.keys(object)) {
+			const inner = object[key];
+			if (isSecretKey(key) && typeof inner !== 'boolean') delete object[key];
+			else if (typeof inner === 'object' && inner !== null) stripSecrets(inner);
+		}
 	}
-	return copy as T;
+	return value;
 }
 
 /**

@@ -1,9 +1,16 @@
 /**
  * $top/$skip paging plan. XAPI has no nextLink: pages run until a short page. The PBX rejects
- * $top over 100 on several sets, so 100 is the default page size; a Top the user sets is
- * honoured (report functions accept more).
+ * $top over 100 on several entity sets, so 100 is their page size; report functions accept larger
+ * pages, and a bulk pull of a report is mostly per-request cost, so they get 1000. A Top the user
+ * sets is honoured either way.
  */
-const DEFAULT_PAGE_SIZE = 100;
+const ENTITY_PAGE_SIZE = 100;
+const FUNCTION_PAGE_SIZE = 1000;
+
+/** Page size when Options → Top is not set: functions are paths with a `/Pbx.Fn(…)` segment. */
+export function defaultPageSize(path: string): number {
+	return /\/Pbx\.\w+\(/.test(path) ? FUNCTION_PAGE_SIZE : ENTITY_PAGE_SIZE;
+}
 
 export interface PagingPlan {
 	pageSize: number;
@@ -18,9 +25,15 @@ export interface Page {
 	skip: number;
 }
 
-export function planPaging(input: { returnAll: boolean; limit: number; top?: number; skip?: number }): PagingPlan {
+export function planPaging(input: {
+	returnAll: boolean;
+	limit: number;
+	top?: number;
+	skip?: number;
+	defaultPageSize: number;
+}): PagingPlan {
 	return {
-		pageSize: input.top ?? DEFAULT_PAGE_SIZE,
+		pageSize: input.top ?? input.defaultPageSize,
 		start: input.skip ?? 0,
 		max: input.returnAll ? undefined : input.limit,
 	};

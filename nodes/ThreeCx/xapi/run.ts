@@ -10,7 +10,7 @@ import {
 import { NODE_PARAMETER, type XapiOperation, type XapiOperationTable } from './types';
 import { readCall } from './context';
 import { buildQuery, toCount } from './query';
-import { nextPage, planPaging, type PagingPlan } from './paging';
+import { defaultPageSize, nextPage, planPaging, type PagingPlan } from './paging';
 import { describeFailure, httpFailureOf, odataProblems } from './errors';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -35,7 +35,8 @@ export function requestRunner(table: XapiOperationTable) {
 				return returnAll ? items : keepRows(items, limit, raw);
 			}
 			const { top, skip } = buildQuery(options, op.query);
-			return await fetchPages(this, requestData, planPaging({ returnAll, limit, top, skip }), raw);
+			const plan = planPaging({ returnAll, limit, top, skip, defaultPageSize: defaultPageSize(op.path) });
+			return await fetchPages(this, requestData, plan, raw);
 		} catch (error) {
 			throw toNodeError(this, error, op);
 		}
@@ -62,10 +63,10 @@ async function fetchPages(
 			envelope ??= json;
 			pageRows = json.value;
 		}
-		rows.push(...pageRows);
+		for (const row of pageRows) rows.push(row);
 		page = nextPage(plan, rows.length, { top: page.top, rows: pageRows.length });
 	}
-	const kept = plan.max === undefined ? rows : rows.slice(0, plan.max);
+	const kept = plan.max === undefined || rows.length <= plan.max ? rows : rows.slice(0, plan.max);
 	if (!raw) return kept as INodeExecutionData[];
 	return envelope ? [{ json: { ...envelope, value: kept as IDataObject[] }, pairedItem: { item: ctx.getItemIndex() } }] : [];
 }
