@@ -118,7 +118,7 @@ export function sampleParameters(
 		if (property.name === 'returnAll') values.returnAll = false;
 		else if (property.name === 'limit') values.limit = 3;
 		else if (property.name === 'bodyMode') values.bodyMode = 'fields';
-		else if (property.name === 'options') values.options = {};
+		else if (property.name === operation.optionsField) values[property.name] = {};
 		// Entity key pickers: the "By ID" mode, as a user who typed the ID.
 		else if (property.type === 'resourceLocator') values[property.name] = { __rl: true, mode: 'id', value: '1' };
 		else if (property.type === 'collection') {

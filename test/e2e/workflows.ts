@@ -90,7 +90,7 @@ export function scenariosWorkflow(id: string): WorkflowJson {
 				position: [500, 600],
 				parameters: { fieldToSplitOut: 'ids', options: { destinationFieldName: 'id' } },
 			},
-			threeCx(NODE.getUsers, 700, 600, { resource: 'users', operation: 'get', id: '={{ $json.id }}' }, { onError: 'continueRegularOutput' }),
+			threeCx(NODE.getUsers, 700, 600, { resource: 'users', operation: 'get', userId: '={{ $json.id }}' }, { onError: 'continueRegularOutput' }),
 		],
 		connections: {
 			[NODE.trigger]: {

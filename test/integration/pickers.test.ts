@@ -17,7 +17,7 @@ beforeAll(async () => {
 	sim = await startSimulator({ clientId: 'pickers', users: 250 });
 	credentials = new CredentialStore({ server: `${sim.url}/xapi/v1/`, clientId: sim.clientId, apiKey: sim.apiKey });
 	const { items, error } = await executeNode({
-		parameters: { resource: 'users', operation: 'getMany', returnAll: true, options: { select: 'Id,Number,FirstName,LastName' } },
+		parameters: { resource: 'users', operation: 'getMany', returnAll: true, listQueryOptions: { select: 'Id,Number,FirstName,LastName' } },
 		credentials,
 	});
 	expect(error).toBeUndefined();
@@ -107,7 +107,7 @@ describe('Users "From List" search', () => {
 describe('Users → Get with the picker', () => {
 	const get = async (id: unknown, items?: IDataObject[]) =>
 		await executeNode({
-			parameters: { resource: 'users', operation: 'get', id },
+			parameters: { resource: 'users', operation: 'get', userId: id },
 			credentials,
 			items: items?.map((json) => ({ json })),
 		});
@@ -154,10 +154,10 @@ describe('Users → Get with the picker', () => {
 
 	test('a bad ID from an expression fails before any request, naming the parameter', async () => {
 		const { error } = await get({ __rl: true, mode: 'id', value: '={{ $json.userId }}' }, [{ userId: '12abc' }]);
-		expect(error?.description).toBe('Parameter "id" must be a whole number (int32). Nothing was sent to the PBX.');
+		expect(error?.description).toBe('Parameter "userId" must be a whole number (int32). Nothing was sent to the PBX.');
 		const outOfRange = await get({ __rl: true, mode: 'id', value: '={{ $json.userId }}' }, [{ userId: 2147483648 }]);
 		expect(outOfRange.error?.description).toBe(
-			'Parameter "id" must be a whole number (int32) between -2147483648 and 2147483647. Nothing was sent to the PBX.',
+			'Parameter "userId" must be a whole number (int32) between -2147483648 and 2147483647. Nothing was sent to the PBX.',
 		);
 		expect(xapiRequests()).toEqual([]);
 	});

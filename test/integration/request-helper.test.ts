@@ -64,7 +64,7 @@ describe('paging', () => {
 			operation: 'getMany',
 			returnAll: false,
 			limit: 120,
-			options: { filter: "Id ge 1 and Number ne 'x''y'", orderby: 'Number desc', select: 'Id, Number' },
+			listQueryOptions: { filter: "Id ge 1 and Number ne 'x''y'", orderby: 'Number desc', select: 'Id, Number' },
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(120);
@@ -81,7 +81,7 @@ describe('paging', () => {
 	});
 
 	test('default Limit is 50 in one request; Raw Response keeps the envelope with @odata.count', async () => {
-		const { items } = await run({ resource: 'users', operation: 'getMany', options: { count: true, rawResponse: true } });
+		const { items } = await run({ resource: 'users', operation: 'getMany', listQueryOptions: { count: true, rawResponse: true } });
 		expect(items).toHaveLength(1);
 		expect(items[0].json['@odata.count']).toBe(250);
 		expect(items[0].json.value).toHaveLength(50);
@@ -114,7 +114,7 @@ describe('files', () => {
 			resource: 'recordings',
 			operation: 'downloadRecording',
 			recId: 500,
-			options: { binaryPropertyName: 'audio' },
+			fileOptions: { binaryPropertyName: 'audio' },
 		});
 		expect(error).toBeUndefined();
 		const file = items[0].binary?.audio;
@@ -135,11 +135,11 @@ describe('files', () => {
 
 describe('entities', () => {
 	test('credential fields are left out unless Include Secrets is on', async () => {
-		const hidden = await run({ resource: 'users', operation: 'get', id: 1 });
+		const hidden = await run({ resource: 'users', operation: 'get', userId: 1 });
 		expect(hidden.items[0].json).toMatchObject({ Id: 1 });
 		expect(Object.keys(hidden.items[0].json)).not.toEqual(expect.arrayContaining(['AuthPassword']));
 		expect(JSON.stringify(hidden.items)).not.toMatch(/"(AuthPassword|VMPIN|DeskphonePassword|AccessPassword)"/);
-		const shown = await run({ resource: 'users', operation: 'get', id: 1, options: { includeSecrets: true } });
+		const shown = await run({ resource: 'users', operation: 'get', userId: 1, entitySelectExpandOptions: { includeSecrets: true } });
 		expect(shown.items[0].json).toHaveProperty('AuthPassword');
 		expect(shown.items[0].json).toHaveProperty('VMPIN');
 	});
@@ -148,27 +148,27 @@ describe('entities', () => {
 		const { items, error } = await run({
 			resource: 'users',
 			operation: 'update',
-			id: 2,
-			updateFields: { firstName: "Zoë O'Neil" },
+			userId: 2,
+			userUpdateFields: { firstName: "Zoë O'Neil" },
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([{ success: true, Id: 2 }]);
 		expect(xapiRequests()[0]).toMatchObject({ path: '/Users(2)', status: 204 });
-		const after = await run({ resource: 'users', operation: 'get', id: 2, options: { select: 'FirstName' } });
+		const after = await run({ resource: 'users', operation: 'get', userId: 2, entitySelectExpandOptions: { select: 'FirstName' } });
 		expect(after.items[0].json.FirstName).toBe("Zoë O'Neil");
 	});
 });
 
 describe('errors', () => {
 	test('an OData 400 becomes the readable error', async () => {
-		const { error } = await run({ resource: 'users', operation: 'create', additionalFields: { number: '100' } });
+		const { error } = await run({ resource: 'users', operation: 'create', userAdditionalFields: { number: '100' } });
 		expect(error?.message).toBe('Number: already in use (WARNINGS.XAPI.ALREADY_IN_USE)');
 		expect(error?.description).toBe('HTTP 400 from POST /Users.');
 		expect(error?.httpCode).toBe('400');
 	});
 
 	test('Top over the cap explains the cap', async () => {
-		const { error } = await run({ resource: 'users', operation: 'getMany', returnAll: true, options: { top: 500 } });
+		const { error } = await run({ resource: 'users', operation: 'getMany', returnAll: true, listQueryOptions: { top: 500 } });
 		expect(error?.message).toMatch(/limit of '100' for Top/);
 		expect(error?.description).toMatch(/set Options → Top to 100 or less/);
 	});
@@ -181,7 +181,7 @@ describe('errors', () => {
 
 	test('Continue On Fail gives an error item for the failing item and keeps the others', async () => {
 		const { items, error } = await run(
-			{ resource: 'users', operation: 'get', id: '={{ $json.id }}', options: { select: 'Id' } },
+			{ resource: 'users', operation: 'get', userId: '={{ $json.id }}', entitySelectExpandOptions: { select: 'Id' } },
 			{ items: [{ json: { id: 1 } }, { json: { id: 99999 } }, { json: { id: 'x' } }, { json: { id: 3 } }], continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
@@ -189,7 +189,7 @@ describe('errors', () => {
 		expect(items[0].json).toEqual({ Id: 1 });
 		expect(items[3].json).toEqual({ Id: 3 });
 		expect(JSON.stringify(items[1].json)).toMatch(/No record with this key|not found/i);
-		expect(JSON.stringify(items[2].json)).toMatch(/Invalid \\"id\\"/);
+		expect(JSON.stringify(items[2].json)).toMatch(/Invalid \\"userId\\"/);
 		expect(JSON.stringify(items)).not.toMatch(/Bearer|access_token|apiKey/i);
 	});
 });

@@ -242,7 +242,7 @@ export async function searchList(options: SearchListOptions): Promise<INodeListS
 		restApiUrl: 'http://127.0.0.1/rest',
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, workflow.nodes[node.name], additionalData, options.path ?? 'parameters.id');
+	const context = new LoadOptionsContext(workflow, workflow.nodes[node.name], additionalData, options.path ?? 'parameters.userId');
 	const method = nodeType.methods?.listSearch?.[options.method];
 	if (!method) throw new Error(`Node type ${NODE_TYPE} has no listSearch method ${options.method}`);
 	return await method.call(context, options.filter, options.paginationToken);

@@ -18,7 +18,8 @@
  * (50000), --page N (100), --executions N (10), --token-items N (100), --only 1,2,3,4, --keep.
  * Profiling: --profile <dir> (V8 .cpuprofile of every `n8n execute`; summarise with profile-top.ts),
  * --overlay <dir> (copied over the installed package: prototype a change on a copy of dist/),
- * --user-key <name> (the Users key parameter's name, for an overlay that renames it).
+ * --user-key <name> (the Users key parameter's name, for an overlay that renames it; default: the
+ * name in the built operation table).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -174,14 +175,22 @@ function descriptionCost(install: N8nInstall): DescriptionCost {
 	return { ours, largest, mostProperties: { name: most.name, properties: most.properties }, httpRequest: { bytes: http.bytes, properties: http.properties } };
 }
 
-/** Whether the built node's Users key (`id`) is a resource locator: the workflows then use its "By ID" mode. */
-function userKeyIsLocator(): boolean {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
+/** The built node's Users → Get key (`userId`; `id` before names were made unique) and whether it is
+ * a resource locator (the workflows then use its "By ID" mode), and the call log's Options collection
+ * (`listQueryOptions`; `options` before). Read from dist/, so a bench of an older build still works. */
+function builtNames(): { userKeyName: string; userKeyIsLocator: boolean; callLogOptionsField: string } {
+	/* eslint-disable @typescript-eslint/no-require-imports */
 	const { ThreeCx } = require(join(repoRoot, 'dist/nodes/ThreeCx/ThreeCx.node.js')) as {
 		ThreeCx: new () => { description: { properties: Array<{ name: string; type: string; displayOptions?: { show?: { resource?: string[] } } }> } };
 	};
-	const key = new ThreeCx().description.properties.find((p) => p.name === 'id' && p.displayOptions?.show?.resource?.includes('users'));
-	return key?.type === 'resourceLocator';
+	const { OPERATIONS } = require(join(repoRoot, 'dist/nodes/ThreeCx/generated/index.js')) as {
+		OPERATIONS: Record<string, Record<string, { params: Array<{ field: string }>; optionsField?: string }>>;
+	};
+	/* eslint-enable @typescript-eslint/no-require-imports */
+	const userKeyName = OPERATIONS.users.get.params[0]?.field ?? 'id';
+	const key = new ThreeCx().description.properties.find((p) => p.name === userKeyName && p.displayOptions?.show?.resource?.includes('users'));
+	const callLogOptionsField = OPERATIONS.reportCallLogData.getCallLogData.optionsField ?? 'options';
+	return { userKeyName, userKeyIsLocator: key?.type === 'resourceLocator', callLogOptionsField };
 }
 
 // ---- scenario 2 ---------------------------------------------------------------------------------
@@ -522,7 +531,10 @@ async function main(): Promise<void> {
 	await buildIfStale();
 
 	const description = options.only.has(1) ? descriptionCost(install) : undefined;
-	options.userKeyIsLocator = userKeyIsLocator();
+	const built = builtNames();
+	options.userKeyIsLocator = built.userKeyIsLocator;
+	options.userKeyName ??= built.userKeyName;
+	options.callLogOptionsField = built.callLogOptionsField;
 
 	const needN8n = [2, 3, 4].some((s) => options.only.has(s));
 	let perItemResult: PerItem | undefined;

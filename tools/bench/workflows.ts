@@ -161,7 +161,7 @@ function workflow(id: string, name: string, nodes: Node[]): WorkflowJson {
 }
 
 /** Users → Get by the input's id; a resource locator ("By ID" mode) when the node's key is one. */
-const usersGet = (locator: boolean, keyName = 'id') => ({
+const usersGet = (locator: boolean, keyName = 'userId') => ({
 	resource: 'users',
 	operation: 'get',
 	[keyName]: locator ? { __rl: true, mode: 'id', value: '={{ $json.id }}' } : '={{ $json.id }}',
@@ -187,8 +187,10 @@ export interface BenchSizes {
 	pageSize: number;
 	/** The node's Users key parameter is a resource locator (read from the built description). */
 	userKeyIsLocator: boolean;
-	/** Name of that parameter (default `id`; `--user-key` for a prototype that renames it). */
+	/** Name of that parameter (default `userId`, read from the build; `--user-key` overrides). */
 	userKeyName?: string;
+	/** The call log's Options collection (`listQueryOptions`, read from the build). */
+	callLogOptionsField?: string;
 }
 
 export function workflows(http: SimRef, sizes: BenchSizes): WorkflowJson[] {
@@ -216,7 +218,7 @@ export function workflows(http: SimRef, sizes: BenchSizes): WorkflowJson[] {
 		workflow(WF.bulkOurs, 'bench: call log, Return All (3CX node)', [
 			manualTrigger(),
 			ourNode(
-				{ resource: 'reportCallLogData', operation: 'getCallLogData', ...CALL_LOG_PARAMS, returnAll: true, options: { top: sizes.pageSize } },
+				{ resource: 'reportCallLogData', operation: 'getCallLogData', ...CALL_LOG_PARAMS, returnAll: true, [sizes.callLogOptionsField ?? 'listQueryOptions']: { top: sizes.pageSize } },
 				CRED.ours,
 			),
 		]),

@@ -8,7 +8,7 @@
  */
 import type { XapiField, XapiOperation } from '../../nodes/ThreeCx/xapi/types';
 import type { FieldModel, Model, OperationModel, ResourceModel } from './model';
-import { nodeType } from './model';
+import { finishMeta, nodeType } from './model';
 import { camelCase, pascalCase, titleCase } from './names';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -100,20 +100,40 @@ function fieldDefinition(f: FieldModel, topLevel: boolean): Record<string, unkno
 /** One property an operation shows, before merging. */
 interface PropSpec {
 	key: string;
+	/** Node parameter name before names are made unique (see `nameUnits`). */
+	name: string;
 	/** Literal property without displayOptions, or a builder. */
 	literal?: Record<string, unknown>;
 	builder?: { fn: string; args: unknown[]; spread: boolean };
 	extraShow?: Record<string, unknown[]>;
 	/** Names for a shared const of a collection's options, most preferred first (not part of the key). */
 	listNames?: string[];
+	/** A fixed name the runtime reads (Body Mode, Return All, …): never renamed. */
+	fixed?: boolean;
+	/** A picker key: keeps its `<entity>Id` name when other properties would share it. */
+	primary?: boolean;
+	/** Records the final name in the model, for this operation (not part of the key). */
+	bind: (name: string) => void;
 }
 
-function spec(literal: Record<string, unknown>, extraShow?: Record<string, unknown[]>): PropSpec {
-	return { key: JSON.stringify({ literal, extraShow }), literal, extraShow };
+const noBind = () => undefined;
+
+function spec(
+	literal: Record<string, unknown>,
+	bind: (name: string) => void,
+	extraShow?: Record<string, unknown[]>,
+): PropSpec {
+	return { key: JSON.stringify({ literal, extraShow }), name: String(literal.name), literal, extraShow, bind };
 }
 
-function builderSpec(fn: string, args: unknown[], spread: boolean): PropSpec {
-	return { key: JSON.stringify({ fn, args }), builder: { fn, args, spread } };
+function builderSpec(
+	fn: string,
+	args: unknown[],
+	spread: boolean,
+	name: string,
+	bind: (name: string) => void = noBind,
+): PropSpec {
+	return { key: JSON.stringify({ fn, args }), name, builder: { fn, args, spread }, bind, fixed: bind === noBind };
 }
 
 function optionNames(o: OperationModel): string[] {
@@ -124,21 +144,53 @@ function optionNames(o: OperationModel): string[] {
 	return names;
 }
 
+const OUTPUT_KIND: Record<XapiOperation['output'], string> = {
+	collection: 'list',
+	entity: 'entity',
+	file: 'file',
+	value: 'value',
+	none: 'request',
+};
+const ODATA_ALL = ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'];
+const PAGING = ['top', 'skip', 'count'];
+
+/**
+ * Options collection name, by the set of options it holds: `<kind><query>Options`. Kind follows
+ * the output options (list: Raw Response and Include Secrets; entity: Include Secrets; file: Put
+ * Output File in Field); query is empty without OData options, `Query` with all of them, else the
+ * OData options it has apart from paging: `listQueryOptions`, `listSearchFilterOptions`,
+ * `listOptions`, `entitySelectExpandOptions`, `entityOptions`, `fileQueryOptions`, `fileOptions`.
+ */
+function optionsCollectionName(o: OperationModel): string {
+	const query = o.meta.query;
+	let qualifier = '';
+	if (ODATA_ALL.every((q) => query.includes(q as never))) qualifier = 'Query';
+	else if (query.length > 0) {
+		const named = query.filter((q) => !PAGING.includes(q));
+		qualifier = named.length > 0 ? named.map((q) => pascalCase(q)).join('') : 'Paging';
+	}
+	return `${OUTPUT_KIND[o.meta.output]}${qualifier}Options`;
+}
+
 function operationSpecs(o: OperationModel): PropSpec[] {
 	const out: PropSpec[] = [];
 	for (const p of o.params) {
-		if (p.picker) out.push(builderSpec('entityLocator', [p.field, p.picker.displayName, p.picker.method], false));
-		else out.push(spec(fieldDefinition(p, true)));
+		const bind = (name: string) => (p.field = name);
+		if (p.picker) {
+			const locator = builderSpec('entityLocator', [p.field, p.picker.displayName, p.picker.method], false, p.field, bind);
+			locator.primary = true;
+			out.push(locator);
+		} else out.push(spec(fieldDefinition(p, true), bind));
 	}
-	if (o.bodyKind === 'upload') out.push(builderSpec('inputBinaryProperty', [], false));
+	if (o.bodyKind === 'upload') out.push(builderSpec('inputBinaryProperty', [], false, 'inputBinaryPropertyName'));
 	const hasFields = o.bodyKind === 'entity' || (o.bodyKind === 'action' && o.bodyFields.length > 0);
-	if (hasFields) out.push(builderSpec('bodyMode', [], true));
+	if (hasFields) out.push(builderSpec('bodyMode', [], true, 'bodyMode'));
 	const fieldsMode = { bodyMode: ['fields'] };
 	if (o.bodyKind === 'action') {
-		for (const f of o.bodyFields) out.push(spec(fieldDefinition(f, true), fieldsMode));
+		for (const f of o.bodyFields) out.push(spec(fieldDefinition(f, true), (name) => (f.field = name), fieldsMode));
 	}
 	if (o.bodyKind === 'entity') {
-		const isCreate = o.collection === 'additionalFields';
+		const isCreate = o.collection!.endsWith('AdditionalFields');
 		const collection = spec(
 			{
 				displayName: isCreate ? 'Additional Fields' : 'Update Fields',
@@ -150,47 +202,284 @@ function operationSpecs(o: OperationModel): PropSpec[] {
 					.map((f) => fieldDefinition(f, false))
 					.sort((a, b) => byDisplayName(a as { displayName: string }, b as { displayName: string })),
 			},
+			(name) => (o.collection = name),
 			fieldsMode,
 		);
 		collection.listNames = bodyListNames(o, 'BodyFields');
 		out.push(collection);
 	}
-	if (o.meta.paged) out.push(builderSpec('returnAllAndLimit', [], true));
+	if (o.meta.paged) out.push(builderSpec('returnAllAndLimit', [], true, 'returnAll'));
 	const options = optionNames(o);
-	if (options.length > 0) out.push(builderSpec('odataOptions', [options], false));
+	if (options.length > 0) {
+		const name = optionsCollectionName(o);
+		out.push(builderSpec('odataOptions', [name, options], false, name, (n) => (o.meta.optionsField = n)));
+	}
 	return out;
 }
 
 interface Slot {
 	spec: PropSpec;
-	uses: Array<{ resource: string; operation: string }>;
+	uses: Array<{ resource: string; operation: string; bind: (name: string) => void }>;
 }
 
-/** Global property order consistent with every operation's own field order. */
+/**
+ * Global property order, one slot per distinct property (n8n shows an operation's properties in
+ * this order). Sorted by how the operations order them: topologically (ties: first seen first),
+ * properties the operations order both ways as a group, ordered within by majority. Where
+ * operations agree, that is
+ * every operation's own order; where they disagree (Client Time Zone first in one report, last in
+ * another), the majority wins: the property is still one (one name), shown out of spec order.
+ */
 function orderSlots(resources: ResourceModel[]): Slot[] {
-	const slots: Slot[] = [];
+	const slots = new Map<string, Slot>();
+	/** after.get(a).get(b): operations listing a before b. */
+	const after = new Map<string, Map<string, number>>();
 	for (const r of resources) {
 		for (const o of r.operations) {
-			let last = -1;
-			for (const s of operationSpecs(o)) {
-				let found = -1;
-				for (let i = last + 1; i < slots.length; i++) {
-					if (slots[i].spec.key === s.key) {
-						found = i;
-						break;
-					}
+			const specs = operationSpecs(o);
+			for (const [i, s] of specs.entries()) {
+				if (!slots.has(s.key)) {
+					slots.set(s.key, { spec: s, uses: [] });
+					after.set(s.key, new Map());
 				}
-				if (found === -1) {
-					found = last + 1;
-					slots.splice(found, 0, { spec: s, uses: [] });
-				}
-				slots[found].uses.push({ resource: r.value, operation: o.value });
-				last = found;
+				slots.get(s.key)!.uses.push({ resource: r.value, operation: o.value, bind: s.bind });
+				const later = after.get(s.key)!;
+				for (const t of specs.slice(i + 1)) later.set(t.key, (later.get(t.key) ?? 0) + 1);
 			}
 		}
 	}
-	return slots;
+	const keys = [...slots.keys()];
+	const rank = new Map(keys.map((k, i) => [k, i]));
+	const byRank = (x: string, y: string) => rank.get(x)! - rank.get(y)!;
+	// Properties the operations order both ways form a strongly connected component: components in
+	// topological order (ties: first seen first), each component ordered on its own.
+	const component = stronglyConnected(keys, (k) => [...after.get(k)!.keys()]);
+	const members = new Map<number, string[]>();
+	for (const k of keys) members.set(component.get(k)!, [...(members.get(component.get(k)!) ?? []), k]);
+	const pending = new Map<number, number>([...members.keys()].map((c) => [c, 0]));
+	const edges = new Map<number, Set<number>>([...members.keys()].map((c) => [c, new Set<number>()]));
+	for (const [a, later] of after) {
+		for (const b of later.keys()) {
+			const [ca, cb] = [component.get(a)!, component.get(b)!];
+			if (ca === cb || edges.get(ca)!.has(cb)) continue;
+			edges.get(ca)!.add(cb);
+			pending.set(cb, pending.get(cb)! + 1);
+		}
+	}
+	const first = (c: number) => Math.min(...members.get(c)!.map((k) => rank.get(k)!));
+	const ready = [...pending.keys()].filter((c) => pending.get(c) === 0);
+	const order: Slot[] = [];
+	while (ready.length > 0) {
+		ready.sort((x, y) => first(x) - first(y));
+		const c = ready.shift()!;
+		order.push(...orderComponent(members.get(c)!, after, byRank).map((k) => slots.get(k)!));
+		for (const n of edges.get(c)!) {
+			pending.set(n, pending.get(n)! - 1);
+			if (pending.get(n) === 0) ready.push(n);
+		}
+	}
+	return order;
 }
+
+/** Within properties the operations order both ways: each next, the one the most operations want
+ * before the remaining ones, less those that want it after them (ties: first seen first). */
+function orderComponent(
+	keys: string[],
+	after: Map<string, Map<string, number>>,
+	byRank: (x: string, y: string) => number,
+): string[] {
+	const remaining = new Set(keys);
+	const order: string[] = [];
+	while (remaining.size > 0) {
+		let best: string | undefined;
+		let bestLead = -Infinity;
+		for (const k of [...remaining].sort(byRank)) {
+			let lead = 0;
+			for (const other of remaining) {
+				if (other === k) continue;
+				lead += (after.get(k)!.get(other) ?? 0) - (after.get(other)!.get(k) ?? 0);
+			}
+			if (lead > bestLead) [best, bestLead] = [k, lead];
+		}
+		remaining.delete(best!);
+		order.push(best!);
+	}
+	// Then move single properties to where they disagree with the fewest operations, while that helps.
+	const want = (x: string, y: string) => after.get(x)!.get(y) ?? 0;
+	for (let pass = 0, moved = true; moved && pass < 50; pass++) {
+		moved = false;
+		for (const k of [...order]) {
+			const rest = order.filter((x) => x !== k);
+			// cost(i): operations wanting k after something placed after it, or before something before it.
+			let cost = rest.reduce((sum, x) => sum + want(x, k), 0);
+			let best = 0;
+			let bestCost = cost;
+			for (let i = 0; i < rest.length; i++) {
+				cost += want(k, rest[i]) - want(rest[i], k);
+				if (cost < bestCost) [best, bestCost] = [i + 1, cost];
+			}
+			const current = order.indexOf(k);
+			let currentCost = 0;
+			for (let i = 0; i < rest.length; i++) currentCost += i < current ? want(k, rest[i]) : want(rest[i], k);
+			if (bestCost < currentCost) {
+				rest.splice(best, 0, k);
+				order.splice(0, order.length, ...rest);
+				moved = true;
+			}
+		}
+	}
+	return order;
+}
+
+/** Tarjan's strongly connected components: node → component number. */
+function stronglyConnected(nodes: string[], next: (node: string) => string[]): Map<string, number> {
+	const index = new Map<string, number>();
+	const low = new Map<string, number>();
+	const component = new Map<string, number>();
+	const stack: string[] = [];
+	const onStack = new Set<string>();
+	let counter = 0;
+	let components = 0;
+	const visit = (root: string) => {
+		// Iterative depth-first search: [node, next child index].
+		const work: Array<[string, number]> = [[root, 0]];
+		index.set(root, counter);
+		low.set(root, counter++);
+		stack.push(root);
+		onStack.add(root);
+		while (work.length > 0) {
+			const top = work[work.length - 1];
+			const [node, i] = top;
+			const children = next(node);
+			if (i < children.length) {
+				top[1]++;
+				const child = children[i];
+				if (!index.has(child)) {
+					index.set(child, counter);
+					low.set(child, counter++);
+					stack.push(child);
+					onStack.add(child);
+					work.push([child, 0]);
+				} else if (onStack.has(child)) low.set(node, Math.min(low.get(node)!, index.get(child)!));
+				continue;
+			}
+			work.pop();
+			if (work.length > 0) {
+				const parent = work[work.length - 1][0];
+				low.set(parent, Math.min(low.get(parent)!, low.get(node)!));
+			}
+			if (low.get(node) === index.get(node)) {
+				let member: string;
+				do {
+					member = stack.pop()!;
+					onStack.delete(member);
+					component.set(member, components);
+				} while (member !== node);
+				components++;
+			}
+		}
+	};
+	for (const n of nodes) if (!index.has(n)) visit(n);
+	return component;
+}
+
+/** One emitted property (or builder call): a slot shown for one `show` group, under its final name. */
+interface Unit {
+	slot: Slot;
+	group: Group;
+	name: string;
+}
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Final node parameter names. n8n's declarative engine reads and evaluates the value stored under
+ * every top-level property's name for every item, whether the property is shown or not, so no
+ * two top-level properties may share a name (the per-resource `operation` properties aside):
+ *
+ * - a name only one property carries stays as it is: fields keep the camelCase wire name, picker
+ *   keys are `<entity>Id` after the picker (`userId`, `ringGroupId`), entity body collections
+ *   `<entity>AdditionalFields` / `<entity>UpdateFields` (entity of the resource: `user`), Options
+ *   collections are named by the options they hold (`optionsCollectionName`);
+ * - a name several properties would carry (different definitions, or one definition n8n cannot
+ *   show as one `resource × operation` product or in one place) is kept by the picker key if
+ *   exactly one of them is one, else by the one shown for the most operations if exactly one is;
+ *   every other carrier becomes one property per resource, `<entity><Name>` (`sbcName`), and
+ *   where its resource has another carrier too, one per operation, `<operation><Name>`
+ *   (`setBackupSettingsSettings`), or `<entity><Operation><Name>` if that is taken. Should an
+ *   `<entity>…` name be taken, the resource value stands for the entity (`tenantPropertiesName`).
+ *
+ * Fixed names the runtime reads (`bodyMode`, `returnAll`, …) must come out as one property.
+ */
+function nameUnits(slots: Slot[], groups: Group[][], resources: ResourceModel[]): Unit[] {
+	const entity = new Map(resources.map((r) => [r.value, r.entity]));
+	const allOps = new Map(resources.map((r) => [r.value, new Set(r.operations.map((o) => o.value))]));
+	const units: Unit[] = slots.flatMap((slot, i) => groups[i].map((group) => ({ slot, group, name: slot.spec.name })));
+	const carriers = new Map<string, Unit[]>();
+	for (const u of units) carriers.set(u.name, [...(carriers.get(u.name) ?? []), u]);
+	const out: Unit[] = [];
+	const renamed = new Map<Unit, Unit[]>();
+	// `<entity>…` when free, else `<resource value>…` (`tenantPropertiesName`: `propertyName` is a field).
+	const taken = new Set(carriers.keys());
+	const free = (name: string) => {
+		if (taken.has(name)) return undefined;
+		taken.add(name);
+		return name;
+	};
+	const prefix = (r: string, rest: string) => {
+		const name = `${entity.get(r)}${rest}`;
+		const chosen = taken.has(name) ? `${r}${rest}` : name;
+		taken.add(chosen);
+		return chosen;
+	};
+	for (const [name, list] of carriers) {
+		if (list.length === 1) continue;
+		const fixed = list.find((u) => u.slot.spec.fixed);
+		if (fixed) throw new Error(`Property ${name} would be emitted ${list.length} times (fixed name)`);
+		const primaries = list.filter((u) => u.slot.spec.primary);
+		const size = (u: Unit) => u.slot.uses.filter((x) => inGroup(u.group, x)).length;
+		const largest = Math.max(...list.map(size));
+		const widest = list.filter((u) => size(u) === largest);
+		const keeper = primaries.length === 1 ? primaries[0] : primaries.length === 0 && widest.length === 1 ? widest[0] : undefined;
+		const others = list.filter((u) => u !== keeper);
+		const perResource = others.flatMap((u) =>
+			u.group.resources.map((r) => ({
+				unit: u,
+				group: { resources: [r], operations: u.group.operations.filter((o) => allOps.get(r)!.has(o)) },
+			})),
+		);
+		for (const u of others) renamed.set(u, []);
+		for (const p of perResource) {
+			const r = p.group.resources[0];
+			const shared =
+				perResource.filter((q) => q.group.resources[0] === r).length > 1 || !!keeper?.group.resources.includes(r);
+			const parts = shared
+				? p.group.operations.map((op) => ({
+						group: { resources: [r], operations: [op] },
+						name: free(`${op}${upperFirst(name)}`) ?? prefix(r, `${upperFirst(op)}${upperFirst(name)}`),
+					}))
+				: [{ group: p.group, name: prefix(r, upperFirst(name)) }];
+			for (const part of parts) renamed.get(p.unit)!.push({ slot: p.unit.slot, ...part });
+		}
+	}
+	for (const u of units) out.push(...(renamed.get(u) ?? [u]));
+	const seen = new Map<string, Unit>();
+	for (const u of out) {
+		const clash = seen.get(u.name);
+		if (clash) {
+			throw new Error(
+				`Node parameter ${u.name} would name two properties (${clash.group.resources}.${clash.group.operations} and ` +
+					`${u.group.resources}.${u.group.operations}): rename in tools/generate/emit.ts nameUnits`,
+			);
+		}
+		seen.set(u.name, u);
+	}
+	for (const u of out) for (const use of u.slot.uses) if (inGroup(u.group, use)) use.bind(u.name);
+	return out;
+}
+
+const inGroup = (g: Group, use: { resource: string; operation: string }) =>
+	g.resources.includes(use.resource) && g.operations.includes(use.operation);
 
 interface Emitted {
 	/** File that holds it: a resource value, or '' for the common file. */
@@ -241,23 +530,24 @@ function products(slot: Slot, allOps: Map<string, Set<string>>): Group[] {
 
 type Group = { resources: string[]; operations: string[] };
 
-function emitSlot(slot: Slot, groups: Group[], indent: string, pool: ListPool): Emitted[] {
-	return groups.map(({ resources, operations }) => {
-		const owner = resources.length === 1 ? resources[0] : '';
-		const display = showFor(resources, operations, slot.spec.extraShow);
-		let code: string;
-		let size = 1;
-		if (slot.spec.literal) {
-			const { displayName, name, type, required, typeOptions, ...rest } = slot.spec.literal;
-			if (slot.spec.listNames) rest.options = pool.ref('options', owner, rest.options as unknown[]);
-			code = lit({ displayName, name, type, required, typeOptions, displayOptions: display, ...rest }, indent);
-		} else {
-			const b = slot.spec.builder!;
-			code = `${b.spread ? '...' : ''}${b.fn}(${[...b.args, display].map((a) => lit(a, indent)).join(', ')})`;
-			if (b.spread) size = BUILDER_SIZE[b.fn];
-		}
-		return { owner, code, size };
-	});
+function emitUnit({ slot, group, name }: Unit, indent: string, pool: ListPool): Emitted {
+	const { resources, operations } = group;
+	const owner = resources.length === 1 ? resources[0] : '';
+	const display = showFor(resources, operations, slot.spec.extraShow);
+	let code: string;
+	let size = 1;
+	if (slot.spec.literal) {
+		const { displayName, name: _base, type, required, typeOptions, ...rest } = slot.spec.literal;
+		if (slot.spec.listNames) rest.options = pool.ref('options', owner, rest.options as unknown[]);
+		code = lit({ displayName, name, type, required, typeOptions, displayOptions: display, ...rest }, indent);
+	} else {
+		const b = slot.spec.builder!;
+		// The name is the first argument of the builders that take one (entityLocator, odataOptions).
+		const args = b.args.length > 0 && b.args[0] === slot.spec.name ? [name, ...b.args.slice(1)] : b.args;
+		code = `${b.spread ? '...' : ''}${b.fn}(${[...args, display].map((a) => lit(a, indent)).join(', ')})`;
+		if (b.spread) size = BUILDER_SIZE[b.fn];
+	}
+	return { owner, code, size };
 }
 
 /** File of lists shared by several files (`fields.ts`); `''` is common.ts, others a resource value. */
@@ -478,14 +768,12 @@ function metaLiteral(meta: XapiOperation, file: string, pool: ListPool): Record<
 }
 
 /** Pass 1 of the ListPool: every list, in the order `emit` writes them. */
-function noteLists(resources: ResourceModel[], slots: Slot[], groups: Group[][], pool: ListPool): void {
-	slots.forEach((slot, i) => {
-		if (!slot.spec.listNames) return;
-		for (const g of groups[i]) {
-			const owner = g.resources.length === 1 ? g.resources[0] : '';
-			pool.note('options', owner, slot.spec.literal!.options as unknown[], slot.spec.listNames);
-		}
-	});
+function noteLists(resources: ResourceModel[], units: Unit[], pool: ListPool): void {
+	for (const { slot, group } of units) {
+		if (!slot.spec.listNames) continue;
+		const owner = group.resources.length === 1 ? group.resources[0] : '';
+		pool.note('options', owner, slot.spec.literal!.options as unknown[], slot.spec.listNames);
+	}
 	for (const r of resources) {
 		for (const o of r.operations) {
 			pool.note('params', r.value, o.meta.params.map(fieldCall), paramListNames(r, o));
@@ -536,16 +824,17 @@ export function emit(model: Model): GeneratedFiles {
 	const order: Array<[string, number]> = resources.map((r) => [r.value, 0]);
 	const allOps = new Map(resources.map((r) => [r.value, new Set(r.operations.map((o) => o.value))]));
 	const groups = slots.map((slot) => products(slot, allOps));
+	const units = nameUnits(slots, groups, resources);
+	for (const r of resources) for (const o of r.operations) finishMeta(o);
 	const pool = new ListPool();
-	noteLists(resources, slots, groups, pool);
+	noteLists(resources, units, pool);
 	pool.plan();
-	for (const [i, slot] of slots.entries()) {
-		for (const e of emitSlot(slot, groups[i], '\t', pool)) {
-			const start = sizes.get(e.owner)!;
-			for (let k = 0; k < e.size; k++) order.push([e.owner, start + k]);
-			sizes.set(e.owner, start + e.size);
-			perFile.get(e.owner)!.push(e.code);
-		}
+	for (const unit of units) {
+		const e = emitUnit(unit, '\t', pool);
+		const start = sizes.get(e.owner)!;
+		for (let k = 0; k < e.size; k++) order.push([e.owner, start + k]);
+		sizes.set(e.owner, start + e.size);
+		perFile.get(e.owner)!.push(e.code);
 	}
 
 	const builderImports = (code: string) =>

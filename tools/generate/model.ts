@@ -92,7 +92,8 @@ export interface OperationModel {
 	bodyFields: FieldModel[];
 	/** Spec schema of the request body (`Pbx.User`), when it is a named schema. */
 	bodySchema?: string;
-	collection?: 'additionalFields' | 'updateFields';
+	/** Node parameter of the entity body collection (`userUpdateFields`); final after emit's naming. */
+	collection?: string;
 	uploadPart?: string;
 	meta: XapiOperation;
 }
@@ -103,11 +104,17 @@ export interface ResourceModel {
 	name: string;
 	description: string;
 	file: string;
+	/** camelCase entity of the resource (`user`, `ringGroup`), unique among resources: prefixes the
+	 * node parameters of this resource whose plain name another property uses. */
+	entity: string;
 	operations: OperationModel[];
 }
 
+/** Names no operation field may take: fixed node parameters, and the plain names of the
+ * collections (`options` is kept reserved so old values under it are never read as a field). */
 const RESERVED_NAMES = new Set<string>([
 	...Object.values(NODE_PARAMETER),
+	'options',
 	'additionalFields',
 	'updateFields',
 ]);
@@ -409,6 +416,7 @@ export async function buildModel(): Promise<Model> {
 				name,
 				description: overlay?.description ?? `Operations under /${tag}`,
 				file: pascalCase(tag),
+				entity: '',
 				operations: [],
 			};
 			byTag.set(tag, r);
@@ -458,7 +466,8 @@ export async function buildModel(): Promise<Model> {
 		const isEntityOp = (opType === 'operation' || opType === undefined) && (method === 'post' || method === 'patch');
 		if (bodyFlat && isEntityOp) {
 			bodyKind = 'entity';
-			collection = method === 'post' ? 'additionalFields' : 'updateFields';
+			// Named `<entity>AdditionalFields` / `<entity>UpdateFields` once resources have entities.
+			collection = method === 'post' ? 'AdditionalFields' : 'UpdateFields';
 			const overlay = bodyOverlays[bodyFlat.refName ?? ''];
 			const readOnly = new Set(overlay?.readOnly ?? []);
 			const keyNames = new Set(params.map((p) => p.name));
@@ -546,6 +555,7 @@ export async function buildModel(): Promise<Model> {
 	}
 
 	const resources = [...byTag.values()];
+	assignEntities(resources, resourceLabels);
 	const pickers = buildPickers(spec, ops);
 	attachPickers(resources, pickers);
 	assignFieldNames(resources);
@@ -563,6 +573,29 @@ export async function buildModel(): Promise<Model> {
 		}
 	}
 	return { resources, pickers: [...pickers.values()], specOperationCount: ops.length };
+}
+
+/**
+ * Each resource's entity: its entity label in camelCase (`user` from Pbx.User, `ringGroup`), or
+ * its value where it has no label or shares it with another resource. Entity body collections
+ * are named after it: `userAdditionalFields`, `userUpdateFields`.
+ */
+function assignEntities(resources: ResourceModel[], labels: Map<string, string>): void {
+	const entityOf = (r: ResourceModel) => {
+		const label = labels.get(r.tag);
+		return label ? camelCase(label) : r.value;
+	};
+	const count = new Map<string, number>();
+	for (const r of resources) count.set(entityOf(r), (count.get(entityOf(r)) ?? 0) + 1);
+	const values = new Set(resources.map((r) => r.value));
+	for (const r of resources) {
+		const entity = entityOf(r);
+		// Another resource's value as entity (`user` vs a resource `user`) would read as that resource.
+		r.entity = count.get(entity) === 1 && (entity === r.value || !values.has(entity)) ? entity : r.value;
+	}
+	for (const r of resources) {
+		for (const o of r.operations) if (o.collection) o.collection = `${r.entity}${o.collection}`;
+	}
 }
 
 /** OData query options a set's list operation needs for a picker. */
@@ -634,14 +667,18 @@ function attachPickers(resources: ResourceModel[], pickers: Map<string, PickerMo
 			const set = /^\/(\w+)\(\{Id\}\)/.exec(o.meta.path)?.[1];
 			const picker = set ? pickers.get(set) : undefined;
 			const key = o.params.find((p) => p.name === 'Id' && p.type === 'int32');
-			if (picker && key) key.picker = picker;
+			if (picker && key) {
+				key.picker = picker;
+				// `<entity>Id` after the picker's label: User → `userId`, Ring Group → `ringGroupId`.
+				key.field = `${camelCase(picker.displayName)}Id`;
+			}
 		}
 	}
 }
 
 /** n8n-level signature of a top-level field: same name must mean the same n8n type. A key picker
  * (resource locator) counts as its number: the runtime reads a locator's value and a plain number
- * alike, so the key keeps its name (`id`) and workflows from before pickers keep working. */
+ * alike. (Names shared by different properties are then told apart by emit.ts.) */
 function signature(f: FieldModel): string {
 	const n8nType = nodeType(f.type);
 	return n8nType === 'options' || n8nType === 'multiOptions' ? `${n8nType}:${(f.enumValues ?? []).join('|')}` : n8nType;
@@ -737,7 +774,8 @@ function assignFieldNames(resources: ResourceModel[]): void {
 	}
 }
 
-function finishMeta(o: OperationModel): void {
+/** `XapiOperation` params and body from the fields (again after emit.ts names the properties). */
+export function finishMeta(o: OperationModel): void {
 	const strip = (f: FieldModel) => {
 		const out: XapiOperation['params'][number] = { name: f.name, field: f.field, type: f.type, required: f.required };
 		if (f.enumValues) out.enumValues = f.enumValues;

@@ -105,11 +105,12 @@ const OPTION_DEFINITIONS: Record<OptionName, INodeProperties> = {
 
 const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName, 'en');
 
-/** The shared Options collection with exactly the given options (sorted by display name). */
-export function odataOptions(options: OptionName[], displayOptions: IDisplayOptions): INodeProperties {
+/** An Options collection with exactly the given options (sorted by display name), as node
+ * parameter `name` (`XapiOperation.optionsField`: one name per set of options). */
+export function odataOptions(name: string, options: OptionName[], displayOptions: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Options',
-		name: NODE_PARAMETER.options,
+		name,
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},

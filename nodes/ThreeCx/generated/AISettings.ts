@@ -13,6 +13,7 @@ export const aiSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -31,7 +32,7 @@ export const aiSettingsOperations: Record<string, XapiOperation> = {
 				field('Provider', 'provider', 'string', false),
 				field('RealtimeModel', 'realtimeModel', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'aiSettingsUpdateFields',
 		},
 	},
 	getAiResources: {
@@ -42,6 +43,7 @@ export const aiSettingsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getCurrentAiResources: {
 		method: 'GET',
@@ -49,12 +51,13 @@ export const aiSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getAiTemplateContents: {
 		method: 'GET',
 		path: '/AISettings/Pbx.GetAITemplateContents(id={id})',
 		params: [
-			field('id', 'idString', 'string', true),
+			field('id', 'getAiTemplateContentsId', 'string', true),
 		],
 		query: [],
 		output: 'value',
@@ -68,26 +71,29 @@ export const aiSettingsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getVectorStoreFiles: {
 		method: 'GET',
 		path: '/AISettings/Pbx.GetVectorStoreFiles(id={id},limit={limit},after={after})',
 		params: [
-			field('id', 'idString', 'string', true),
+			field('id', 'getVectorStoreFilesId', 'string', true),
 			field('limit', 'limitParam', 'int32', true),
 			field('after', 'after', 'string', true),
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getVectorStore: {
 		method: 'GET',
 		path: '/AISettings/Pbx.GetVectorStore(id={id})',
 		params: [
-			field('id', 'idString', 'string', true),
+			field('id', 'getVectorStoreId', 'string', true),
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	createVectorStore: {
 		method: 'POST',
@@ -101,6 +107,7 @@ export const aiSettingsOperations: Record<string, XapiOperation> = {
 				field('model', 'model', 'json', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 	updateVectorStore: {
 		method: 'POST',
@@ -114,6 +121,7 @@ export const aiSettingsOperations: Record<string, XapiOperation> = {
 				field('model', 'model', 'json', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 	deleteVectorStore: {
 		method: 'POST',
@@ -124,7 +132,7 @@ export const aiSettingsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('id', 'idString', 'string', false),
+				field('id', 'deleteVectorStoreId', 'string', false),
 			],
 		},
 	},
@@ -164,7 +172,7 @@ export const aiSettingsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('model', 'model', 'json', false),
+				field('model', 'addVectorStoreFilesModel', 'json', false),
 			],
 		},
 	},
@@ -177,9 +185,10 @@ export const aiSettingsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('model', 'model', 'json', false),
+				field('model', 'batchDeleteFilesModel', 'json', false),
 			],
 		},
+		optionsField: 'listOptions',
 	},
 };
 
@@ -285,52 +294,6 @@ export const aiSettingsProperties: INodeProperties[] = [
 		default: 'get',
 	},
 	{
-		displayName: 'Limit',
-		name: 'limitParam',
-		type: 'number',
-		required: true,
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		displayOptions: { show: { resource: ['aiSettings'], operation: ['getVectorStores'] } },
-		default: 0,
-	},
-	{
-		displayName: 'After',
-		name: 'after',
-		type: 'string',
-		required: true,
-		displayOptions: { show: { resource: ['aiSettings'], operation: ['getVectorStores'] } },
-		default: '',
-	},
-	{
-		displayName: 'ID',
-		name: 'idString',
-		type: 'string',
-		displayOptions: {
-			show: {
-				resource: ['aiSettings'],
-				operation: ['getAiTemplateContents', 'getVectorStore', 'getVectorStoreFiles'],
-			},
-		},
-		default: '',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limitParam',
-		type: 'number',
-		required: true,
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		displayOptions: { show: { resource: ['aiSettings'], operation: ['getVectorStoreFiles'] } },
-		default: 0,
-	},
-	{
-		displayName: 'After',
-		name: 'after',
-		type: 'string',
-		required: true,
-		displayOptions: { show: { resource: ['aiSettings'], operation: ['getVectorStoreFiles'] } },
-		default: '',
-	},
-	{
 		displayName: 'Provider',
 		name: 'provider',
 		type: 'string',
@@ -338,64 +301,50 @@ export const aiSettingsProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		displayName: 'Model',
-		name: 'model',
-		type: 'json',
-		displayOptions: {
-			show: { resource: ['aiSettings'], operation: ['batchDeleteFiles'], bodyMode: ['fields'] },
-		},
-		default: '{}',
-		description: 'JSON RemoveVectorStoreFiles object',
-	},
-	{
-		displayName: 'Model',
-		name: 'model',
-		type: 'json',
-		displayOptions: {
-			show: { resource: ['aiSettings'], operation: ['addVectorStoreFiles'], bodyMode: ['fields'] },
-		},
-		default: '{}',
-		description: 'JSON AddVectorStoreFiles object',
-	},
-	{
-		displayName: 'Fileid',
-		name: 'fileid',
+		displayName: 'ID',
+		name: 'getAiTemplateContentsId',
 		type: 'string',
-		displayOptions: {
-			show: {
-				resource: ['aiSettings'],
-				operation: ['deleteOpenAiFile', 'deleteVectorStoreFile'],
-				bodyMode: ['fields'],
-			},
-		},
+		displayOptions: { show: { resource: ['aiSettings'], operation: ['getAiTemplateContents'] } },
 		default: '',
 	},
 	{
-		displayName: 'Vectorid',
-		name: 'vectorid',
+		displayName: 'ID',
+		name: 'getVectorStoreId',
 		type: 'string',
-		displayOptions: {
-			show: { resource: ['aiSettings'], operation: ['deleteVectorStoreFile'], bodyMode: ['fields'] },
-		},
+		displayOptions: { show: { resource: ['aiSettings'], operation: ['getVectorStore'] } },
 		default: '',
 	},
 	{
-		displayName: 'Model',
-		name: 'model',
-		type: 'json',
+		displayName: 'ID',
+		name: 'getVectorStoreFilesId',
+		type: 'string',
+		displayOptions: { show: { resource: ['aiSettings'], operation: ['getVectorStoreFiles'] } },
+		default: '',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limitParam',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		displayOptions: {
-			show: {
-				resource: ['aiSettings'],
-				operation: ['createVectorStore', 'updateVectorStore'],
-				bodyMode: ['fields'],
-			},
+			show: { resource: ['aiSettings'], operation: ['getVectorStoreFiles', 'getVectorStores'] },
 		},
-		default: '{}',
-		description: 'JSON VectorStore object',
+		default: 0,
+	},
+	{
+		displayName: 'After',
+		name: 'after',
+		type: 'string',
+		required: true,
+		displayOptions: {
+			show: { resource: ['aiSettings'], operation: ['getVectorStoreFiles', 'getVectorStores'] },
+		},
+		default: '',
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'aiSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['aiSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
@@ -431,5 +380,70 @@ export const aiSettingsProperties: INodeProperties[] = [
 			{ displayName: 'Provider', name: 'provider', type: 'string', default: '' },
 			{ displayName: 'Realtime Model', name: 'realtimeModel', type: 'string', default: '' },
 		],
+	},
+	{
+		displayName: 'Model',
+		name: 'model',
+		type: 'json',
+		displayOptions: {
+			show: {
+				resource: ['aiSettings'],
+				operation: ['createVectorStore', 'updateVectorStore'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '{}',
+		description: 'JSON VectorStore object',
+	},
+	{
+		displayName: 'ID',
+		name: 'deleteVectorStoreId',
+		type: 'string',
+		displayOptions: {
+			show: { resource: ['aiSettings'], operation: ['deleteVectorStore'], bodyMode: ['fields'] },
+		},
+		default: '',
+	},
+	{
+		displayName: 'Fileid',
+		name: 'fileid',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['aiSettings'],
+				operation: ['deleteOpenAiFile', 'deleteVectorStoreFile'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '',
+	},
+	{
+		displayName: 'Vectorid',
+		name: 'vectorid',
+		type: 'string',
+		displayOptions: {
+			show: { resource: ['aiSettings'], operation: ['deleteVectorStoreFile'], bodyMode: ['fields'] },
+		},
+		default: '',
+	},
+	{
+		displayName: 'Model',
+		name: 'addVectorStoreFilesModel',
+		type: 'json',
+		displayOptions: {
+			show: { resource: ['aiSettings'], operation: ['addVectorStoreFiles'], bodyMode: ['fields'] },
+		},
+		default: '{}',
+		description: 'JSON AddVectorStoreFiles object',
+	},
+	{
+		displayName: 'Model',
+		name: 'batchDeleteFilesModel',
+		type: 'json',
+		displayOptions: {
+			show: { resource: ['aiSettings'], operation: ['batchDeleteFiles'], bodyMode: ['fields'] },
+		},
+		default: '{}',
+		description: 'JSON RemoveVectorStoreFiles object',
 	},
 ];

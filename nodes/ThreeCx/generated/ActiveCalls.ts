@@ -14,15 +14,17 @@ export const activeCallsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	dropCall: {
 		method: 'POST',
 		path: '/ActiveCalls({Id})/Pbx.DropCall',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'activeCallId', 'int32', true),
 		],
 		query: [],
 		output: 'file',
+		optionsField: 'fileOptions',
 	},
 };
 
@@ -49,5 +51,5 @@ export const activeCallsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	entityLocator('id', 'Active Call', 'searchActiveCalls', { show: { resource: ['activeCalls'], operation: ['dropCall'] } }),
+	entityLocator('activeCallId', 'Active Call', 'searchActiveCalls', { show: { resource: ['activeCalls'], operation: ['dropCall'] } }),
 ];

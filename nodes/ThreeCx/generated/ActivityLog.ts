@@ -7,20 +7,28 @@ import type { XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
 
 export const activityLogOperations: Record<string, XapiOperation> = {
-	getFilter: { method: 'GET', path: '/ActivityLog/Pbx.GetFilter()', params: [], query: [], output: 'entity' },
+	getFilter: {
+		method: 'GET',
+		path: '/ActivityLog/Pbx.GetFilter()',
+		params: [],
+		query: [],
+		output: 'entity',
+		optionsField: 'entityOptions',
+	},
 	getLogs: {
 		method: 'GET',
 		path: '/ActivityLog/Pbx.GetLogs(startDate={startDate},endDate={endDate},extension={extension},call={call},severity={severity})',
 		params: [
 			field('startDate', 'startDate', 'dateTime', true),
 			field('endDate', 'endDate', 'dateTime', true),
-			field('extension', 'extension', 'string', true),
+			field('extension', 'activityLogExtension', 'string', true),
 			field('call', 'call', 'string', true),
 			field('severity', 'severity', 'string', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	purgeLogs: { method: 'POST', path: '/ActivityLog/Pbx.PurgeLogs', params: [], query: [], output: 'none' },
 };
@@ -56,7 +64,7 @@ export const activityLogProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Extension',
-		name: 'extension',
+		name: 'activityLogExtension',
 		type: 'string',
 		displayOptions: { show: { resource: ['activityLog'], operation: ['getLogs'] } },
 		default: '',

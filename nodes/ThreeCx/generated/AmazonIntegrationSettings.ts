@@ -13,6 +13,7 @@ export const amazonIntegrationSettingsOperations: Record<string, XapiOperation> 
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -26,7 +27,7 @@ export const amazonIntegrationSettingsOperations: Record<string, XapiOperation> 
 				field('S3Config', 's3Config', 'json', false),
 				field('ServiceAccountCredentials', 'serviceAccountCredentials', 'json', false),
 			],
-			collection: 'updateFields',
+			collection: 'amazonIntegrationSettingsUpdateFields',
 		},
 	},
 	generateIamPolicyFile: {
@@ -35,6 +36,7 @@ export const amazonIntegrationSettingsOperations: Record<string, XapiOperation> 
 		params: [],
 		query: [],
 		output: 'file',
+		optionsField: 'fileOptions',
 	},
 };
 
@@ -69,7 +71,7 @@ export const amazonIntegrationSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'amazonIntegrationSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: {
 			show: { resource: ['amazonIntegrationSettings'], operation: ['update'], bodyMode: ['fields'] },

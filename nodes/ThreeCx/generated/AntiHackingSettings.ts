@@ -13,6 +13,7 @@ export const antiHackingSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -33,7 +34,7 @@ export const antiHackingSettingsOperations: Record<string, XapiOperation> = {
 				field('SecurityDefenseProgram', 'securityDefenseProgram', 'boolean', false),
 				field('ThrottlePeriodLength', 'throttlePeriodLength', 'int32', false),
 			],
-			collection: 'updateFields',
+			collection: 'antiHackingSettingsUpdateFields',
 		},
 	},
 };
@@ -63,7 +64,7 @@ export const antiHackingSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'antiHackingSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['antiHackingSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

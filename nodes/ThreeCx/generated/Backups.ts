@@ -14,6 +14,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	getBackupExtras: {
 		method: 'GET',
@@ -23,6 +24,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	delete: {
 		method: 'DELETE',
@@ -58,7 +60,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('description', 'description', 'json', false),
+				field('description', 'backupsDescription', 'json', false),
 			],
 		},
 	},
@@ -75,6 +77,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getBackupFailoverSettings: {
 		method: 'GET',
@@ -82,6 +85,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	setBackupFailoverSettings: {
 		method: 'POST',
@@ -92,7 +96,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('settings', 'settings', 'json', false),
+				field('settings', 'setBackupFailoverSettingsSettings', 'json', false),
 			],
 		},
 	},
@@ -103,6 +107,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listSearchFilterOptions',
 	},
 	setBackupSettings: {
 		method: 'POST',
@@ -113,7 +118,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('settings', 'settings', 'json', false),
+				field('settings', 'setBackupSettingsSettings', 'json', false),
 			],
 		},
 	},
@@ -123,6 +128,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	setBackupRepositorySettings: {
 		method: 'POST',
@@ -133,7 +139,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('settings', 'settings', 'json', false),
+				field('settings', 'setBackupRepositorySettingsSettings', 'json', false),
 			],
 		},
 	},
@@ -156,6 +162,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	setRestoreSettings: {
 		method: 'POST',
@@ -166,7 +173,7 @@ export const backupsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('settings', 'settings', 'json', false),
+				field('settings', 'setRestoreSettingsSettings', 'json', false),
 			],
 		},
 	},
@@ -314,65 +321,6 @@ export const backupsProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		displayName: 'Settings',
-		name: 'settings',
-		type: 'json',
-		displayOptions: { show: { resource: ['backups'], operation: ['setRestoreSettings'], bodyMode: ['fields'] } },
-		default: '{}',
-		description: 'JSON RestoreSettings object; times of day as HH:MM:SS',
-	},
-	{
-		displayName: 'Sftp Path',
-		name: 'sftpPath',
-		type: 'string',
-		displayOptions: { show: { resource: ['backups'], operation: ['getSftpHostKey'], bodyMode: ['fields'] } },
-		default: '',
-	},
-	{
-		displayName: 'Settings',
-		name: 'settings',
-		type: 'json',
-		displayOptions: {
-			show: {
-				resource: ['backups'],
-				operation: ['setBackupRepositorySettings'],
-				bodyMode: ['fields'],
-			},
-		},
-		default: '{}',
-		description: 'JSON BackupRepositorySettings object',
-	},
-	{
-		displayName: 'Settings',
-		name: 'settings',
-		type: 'json',
-		displayOptions: { show: { resource: ['backups'], operation: ['setBackupSettings'], bodyMode: ['fields'] } },
-		default: '{}',
-		description: 'JSON BackupSettings object; times of day as HH:MM:SS',
-	},
-	{
-		displayName: 'Settings',
-		name: 'settings',
-		type: 'json',
-		displayOptions: {
-			show: {
-				resource: ['backups'],
-				operation: ['setBackupFailoverSettings'],
-				bodyMode: ['fields'],
-			},
-		},
-		default: '{}',
-		description: 'JSON BackupFailoverSettings object',
-	},
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'json',
-		displayOptions: { show: { resource: ['backups'], operation: ['backup'], bodyMode: ['fields'] } },
-		default: '{}',
-		description: 'JSON CreateBackup object',
-	},
-	{
 		displayName: 'Footprint',
 		name: 'footprint',
 		type: 'number',
@@ -387,5 +335,64 @@ export const backupsProperties: INodeProperties[] = [
 		typeOptions: { password: true },
 		displayOptions: { show: { resource: ['backups'], operation: ['restore'], bodyMode: ['fields'] } },
 		default: '',
+	},
+	{
+		displayName: 'Description',
+		name: 'backupsDescription',
+		type: 'json',
+		displayOptions: { show: { resource: ['backups'], operation: ['backup'], bodyMode: ['fields'] } },
+		default: '{}',
+		description: 'JSON CreateBackup object',
+	},
+	{
+		displayName: 'Settings',
+		name: 'setBackupFailoverSettingsSettings',
+		type: 'json',
+		displayOptions: {
+			show: {
+				resource: ['backups'],
+				operation: ['setBackupFailoverSettings'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '{}',
+		description: 'JSON BackupFailoverSettings object',
+	},
+	{
+		displayName: 'Settings',
+		name: 'setBackupSettingsSettings',
+		type: 'json',
+		displayOptions: { show: { resource: ['backups'], operation: ['setBackupSettings'], bodyMode: ['fields'] } },
+		default: '{}',
+		description: 'JSON BackupSettings object; times of day as HH:MM:SS',
+	},
+	{
+		displayName: 'Settings',
+		name: 'setBackupRepositorySettingsSettings',
+		type: 'json',
+		displayOptions: {
+			show: {
+				resource: ['backups'],
+				operation: ['setBackupRepositorySettings'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '{}',
+		description: 'JSON BackupRepositorySettings object',
+	},
+	{
+		displayName: 'Sftp Path',
+		name: 'sftpPath',
+		type: 'string',
+		displayOptions: { show: { resource: ['backups'], operation: ['getSftpHostKey'], bodyMode: ['fields'] } },
+		default: '',
+	},
+	{
+		displayName: 'Settings',
+		name: 'setRestoreSettingsSettings',
+		type: 'json',
+		displayOptions: { show: { resource: ['backups'], operation: ['setRestoreSettings'], bodyMode: ['fields'] } },
+		default: '{}',
+		description: 'JSON RestoreSettings object; times of day as HH:MM:SS',
 	},
 ];

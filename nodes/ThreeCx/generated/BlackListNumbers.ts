@@ -14,6 +14,7 @@ export const blackListNumbersOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	create: {
 		method: 'POST',
@@ -28,23 +29,25 @@ export const blackListNumbersOperations: Record<string, XapiOperation> = {
 				field('Description', 'description', 'string', false),
 				field('Id', 'id', 'string', false),
 			],
-			collection: 'additionalFields',
+			collection: 'blackListNumberAdditionalFields',
 		},
+		optionsField: 'entityOptions',
 	},
 	get: {
 		method: 'GET',
 		path: '/BlackListNumbers({Id})',
 		params: [
-			field('Id', 'idString', 'string', true),
+			field('Id', 'id', 'string', true),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
 		path: '/BlackListNumbers({Id})',
 		params: [
-			field('Id', 'idString', 'string', true),
+			field('Id', 'id', 'string', true),
 		],
 		query: [],
 		output: 'none',
@@ -54,14 +57,14 @@ export const blackListNumbersOperations: Record<string, XapiOperation> = {
 				field('CallerId', 'callerId', 'string', false),
 				field('Description', 'description', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'blackListNumberUpdateFields',
 		},
 	},
 	delete: {
 		method: 'DELETE',
 		path: '/BlackListNumbers({Id})',
 		params: [
-			field('Id', 'idString', 'string', true),
+			field('Id', 'id', 'string', true),
 		],
 		query: [],
 		output: 'none',
@@ -75,7 +78,7 @@ export const blackListNumbersOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('ids', 'ids', 'stringList', false),
+				field('ids', 'blackListNumberIds', 'stringList', false),
 			],
 		},
 	},
@@ -129,8 +132,21 @@ export const blackListNumbersProperties: INodeProperties[] = [
 		default: 'getMany',
 	},
 	{
+		displayName: 'Additional Fields',
+		name: 'blackListNumberAdditionalFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['blackListNumbers'], operation: ['create'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Caller ID', name: 'callerId', type: 'string', default: '' },
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{ displayName: 'ID', name: 'id', type: 'string', default: '' },
+		],
+	},
+	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'blackListNumberUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['blackListNumbers'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
@@ -141,16 +157,17 @@ export const blackListNumbersProperties: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['blackListNumbers'], operation: ['create'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Caller ID', name: 'callerId', type: 'string', default: '' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'ID', name: 'id', type: 'string', default: '' },
-		],
+		displayName: 'IDs',
+		name: 'blackListNumberIds',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['blackListNumbers'],
+				operation: ['bulkNumbersDelete'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '',
+		description: 'Comma-separated list',
 	},
 ];

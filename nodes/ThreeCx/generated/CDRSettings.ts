@@ -13,6 +13,7 @@ export const cdrSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -32,7 +33,7 @@ export const cdrSettingsOperations: Record<string, XapiOperation> = {
 				field('SocketIpAddress', 'socketIpAddress', 'string', false),
 				field('SocketPort', 'socketPort', 'int32', false),
 			],
-			collection: 'updateFields',
+			collection: 'cdrSettingsUpdateFields',
 		},
 	},
 };
@@ -62,7 +63,7 @@ export const cdrSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'cdrSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['cdrSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

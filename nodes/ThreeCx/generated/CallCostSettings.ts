@@ -14,6 +14,7 @@ export const callCostSettingsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	updateCost: {
 		method: 'POST',
@@ -34,6 +35,7 @@ export const callCostSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'file',
+		optionsField: 'fileOptions',
 	},
 };
 

@@ -12,6 +12,7 @@ export const callHistoryViewOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 	getMany: {
 		method: 'GET',
@@ -20,6 +21,7 @@ export const callHistoryViewOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 };
 

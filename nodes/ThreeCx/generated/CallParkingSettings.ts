@@ -13,6 +13,7 @@ export const callParkingSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -31,7 +32,7 @@ export const callParkingSettingsOperations: Record<string, XapiOperation> = {
 				field('MaximumParkedCalls', 'maximumParkedCalls', 'int32', false),
 				field('MusicOnHold', 'musicOnHold', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'callParkingSettingsUpdateFields',
 		},
 	},
 };
@@ -61,7 +62,7 @@ export const callParkingSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'callParkingSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['callParkingSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

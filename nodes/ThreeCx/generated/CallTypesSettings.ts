@@ -13,6 +13,7 @@ export const callTypesSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -28,7 +29,7 @@ export const callTypesSettingsOperations: Record<string, XapiOperation> = {
 				field('Mobile', 'mobile', 'json', false),
 				field('National', 'national', 'json', false),
 			],
-			collection: 'updateFields',
+			collection: 'callTypesSettingsUpdateFields',
 		},
 	},
 };
@@ -58,7 +59,7 @@ export const callTypesSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'callTypesSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['callTypesSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

@@ -13,6 +13,7 @@ export const chatLogSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -27,7 +28,7 @@ export const chatLogSettingsOperations: Record<string, XapiOperation> = {
 				field('AutoCloseDays', 'autoCloseDays', 'int32', false),
 				field('RemoteStorageEnabled', 'remoteStorageEnabled', 'boolean', false),
 			],
-			collection: 'updateFields',
+			collection: 'chatLogSettingsUpdateFields',
 		},
 	},
 };
@@ -57,7 +58,7 @@ export const chatLogSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'chatLogSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['chatLogSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

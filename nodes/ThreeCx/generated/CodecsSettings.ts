@@ -13,6 +13,7 @@ export const codecsSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -26,7 +27,7 @@ export const codecsSettingsOperations: Record<string, XapiOperation> = {
 				field('ExternalCodecList', 'externalCodecList', 'stringList', false),
 				field('LocalCodecList', 'localCodecList', 'stringList', false),
 			],
-			collection: 'updateFields',
+			collection: 'codecsSettingsUpdateFields',
 		},
 	},
 };
@@ -56,7 +57,7 @@ export const codecsSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'codecsSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['codecsSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

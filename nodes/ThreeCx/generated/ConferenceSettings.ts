@@ -14,6 +14,7 @@ export const conferenceSettingsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listSearchFilterOptions',
 	},
 	generateApiKey: {
 		method: 'GET',
@@ -35,6 +36,7 @@ export const conferenceSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -57,7 +59,7 @@ export const conferenceSettingsOperations: Record<string, XapiOperation> = {
 				field('VideoConferenceMode', 'videoConferenceMode', 'enum', false, ['Disabled', 'Cloud', 'Private']),
 				field('Zone', 'zone', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'conferenceSettingsUpdateFields',
 		},
 	},
 	getMcuRequestStatus: {
@@ -66,6 +68,7 @@ export const conferenceSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getOnboardMcuData: {
 		method: 'GET',
@@ -74,6 +77,7 @@ export const conferenceSettingsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listSearchFilterOptions',
 	},
 	getOnboardMeetings: {
 		method: 'GET',
@@ -82,6 +86,7 @@ export const conferenceSettingsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listSearchFilterOptions',
 	},
 	getMcuRows: {
 		method: 'GET',
@@ -90,6 +95,7 @@ export const conferenceSettingsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listSearchFilterOptions',
 	},
 	getMcuRow: {
 		method: 'GET',
@@ -99,6 +105,7 @@ export const conferenceSettingsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	updateMcuRequestStatus: {
 		method: 'POST',
@@ -109,7 +116,7 @@ export const conferenceSettingsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('request', 'request', 'json', false),
+				field('request', 'conferenceSettingsRequest', 'json', false),
 			],
 		},
 	},
@@ -201,22 +208,8 @@ export const conferenceSettingsProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		displayName: 'Request',
-		name: 'request',
-		type: 'json',
-		displayOptions: {
-			show: {
-				resource: ['conferenceSettings'],
-				operation: ['updateMcuRequestStatus'],
-				bodyMode: ['fields'],
-			},
-		},
-		default: '{}',
-		description: 'JSON MCURequestStatus object',
-	},
-	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'conferenceSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['conferenceSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
@@ -271,5 +264,19 @@ export const conferenceSettingsProperties: INodeProperties[] = [
 			},
 			{ displayName: 'Zone', name: 'zone', type: 'string', default: '' },
 		],
+	},
+	{
+		displayName: 'Request',
+		name: 'conferenceSettingsRequest',
+		type: 'json',
+		displayOptions: {
+			show: {
+				resource: ['conferenceSettings'],
+				operation: ['updateMcuRequestStatus'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '{}',
+		description: 'JSON MCURequestStatus object',
 	},
 ];

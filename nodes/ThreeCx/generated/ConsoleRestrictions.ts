@@ -13,6 +13,7 @@ export const consoleRestrictionsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -28,7 +29,7 @@ export const consoleRestrictionsOperations: Record<string, XapiOperation> = {
 				field('IpWhitelist', 'ipWhitelist', 'stringList', false),
 				field('MyIpAddress', 'myIpAddress', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'consoleRestrictionsUpdateFields',
 		},
 	},
 };
@@ -58,7 +59,7 @@ export const consoleRestrictionsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'consoleRestrictionsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['consoleRestrictions'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

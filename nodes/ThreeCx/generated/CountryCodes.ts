@@ -13,6 +13,7 @@ export const countryCodesOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -25,7 +26,7 @@ export const countryCodesOperations: Record<string, XapiOperation> = {
 			fields: [
 				field('CountryCodes', 'countryCodes', 'stringList', false),
 			],
-			collection: 'updateFields',
+			collection: 'countryCodesUpdateFields',
 		},
 	},
 };
@@ -55,7 +56,7 @@ export const countryCodesProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'countryCodesUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['countryCodes'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

@@ -13,6 +13,7 @@ export const crmIntegrationOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -33,7 +34,7 @@ export const crmIntegrationOperations: Record<string, XapiOperation> = {
 				field('PossibleValues', 'possibleValues', 'json', false),
 				field('VariableChoices', 'variableChoices', 'json', false),
 			],
-			collection: 'updateFields',
+			collection: 'crmIntegrationUpdateFields',
 		},
 	},
 	test: {
@@ -49,6 +50,7 @@ export const crmIntegrationOperations: Record<string, XapiOperation> = {
 				field('query', 'query', 'string', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 	deleteCrmContacts: {
 		method: 'POST',
@@ -69,6 +71,7 @@ export const crmIntegrationOperations: Record<string, XapiOperation> = {
 				field('state', 'state', 'json', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 	getOauth: {
 		method: 'GET',
@@ -78,15 +81,17 @@ export const crmIntegrationOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getCrmTemplateSource: {
 		method: 'GET',
 		path: '/CrmIntegration/Pbx.GetCrmTemplateSource(name={name})',
 		params: [
-			field('name', 'name', 'string', true),
+			field('name', 'crmIntegrationName', 'string', true),
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 };
 
@@ -152,37 +157,16 @@ export const crmIntegrationProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		displayName: 'State',
-		name: 'state',
-		type: 'json',
-		displayOptions: {
-			show: { resource: ['crmIntegration'], operation: ['setOauthState'], bodyMode: ['fields'] },
-		},
-		default: '{}',
-		description: 'JSON OauthStateParam object',
-	},
-	{
-		displayName: 'Mode',
-		name: 'mode',
-		type: 'options',
-		displayOptions: { show: { resource: ['crmIntegration'], operation: ['test'], bodyMode: ['fields'] } },
-		options: [
-			{ name: 'Email', value: 'Email' },
-			{ name: 'Phone Exact', value: 'PhoneExact' },
-			{ name: 'Search', value: 'Search' },
-		],
-		default: 'PhoneExact',
-	},
-	{
-		displayName: 'Query',
-		name: 'query',
+		displayName: 'Name',
+		name: 'crmIntegrationName',
 		type: 'string',
-		displayOptions: { show: { resource: ['crmIntegration'], operation: ['test'], bodyMode: ['fields'] } },
+		required: true,
+		displayOptions: { show: { resource: ['crmIntegration'], operation: ['getCrmTemplateSource'] } },
 		default: '',
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'crmIntegrationUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['crmIntegration'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
@@ -234,5 +218,34 @@ export const crmIntegrationProperties: INodeProperties[] = [
 				description: 'JSON array of CrmChoice objects',
 			},
 		],
+	},
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		displayOptions: { show: { resource: ['crmIntegration'], operation: ['test'], bodyMode: ['fields'] } },
+		options: [
+			{ name: 'Email', value: 'Email' },
+			{ name: 'Phone Exact', value: 'PhoneExact' },
+			{ name: 'Search', value: 'Search' },
+		],
+		default: 'PhoneExact',
+	},
+	{
+		displayName: 'Query',
+		name: 'query',
+		type: 'string',
+		displayOptions: { show: { resource: ['crmIntegration'], operation: ['test'], bodyMode: ['fields'] } },
+		default: '',
+	},
+	{
+		displayName: 'State',
+		name: 'state',
+		type: 'json',
+		displayOptions: {
+			show: { resource: ['crmIntegration'], operation: ['setOauthState'], bodyMode: ['fields'] },
+		},
+		default: '{}',
+		description: 'JSON OauthStateParam object',
 	},
 ];

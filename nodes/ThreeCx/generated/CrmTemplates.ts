@@ -14,6 +14,7 @@ export const crmTemplatesOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	get: {
 		method: 'GET',
@@ -23,6 +24,7 @@ export const crmTemplatesOperations: Record<string, XapiOperation> = {
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	delete: {
 		method: 'DELETE',

@@ -14,6 +14,7 @@ export const customPromptsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	makeCallRecordCustomPrompt: {
 		method: 'POST',
@@ -33,7 +34,7 @@ export const customPromptsOperations: Record<string, XapiOperation> = {
 		method: 'DELETE',
 		path: '/CustomPrompts({Filename})',
 		params: [
-			field('Filename', 'filename', 'string', true),
+			field('Filename', 'deleteFilename', 'string', true),
 		],
 		query: [],
 		output: 'none',
@@ -82,6 +83,14 @@ export const customPromptsProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getMany',
+	},
+	{
+		displayName: 'Filename',
+		name: 'deleteFilename',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['customPrompts'], operation: ['delete'] } },
+		default: '',
 	},
 	inputBinaryProperty({ show: { resource: ['customPrompts'], operation: ['upload'] } }),
 ];

@@ -11,11 +11,12 @@ export const dnPropertiesOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/DNProperties/Pbx.GetPropertiesByDn(dnNumber={dnNumber})',
 		params: [
-			field('dnNumber', 'dnNumber', 'string', true),
+			field('dnNumber', 'getPropertiesByDnDnNumber', 'string', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	createDnProperty: {
 		method: 'POST',
@@ -63,11 +64,12 @@ export const dnPropertiesOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/DNProperties/Pbx.GetDNPropertyByName(dnNumber={dnNumber},name={name})',
 		params: [
-			field('dnNumber', 'dnNumber', 'string', true),
-			field('name', 'name', 'string', true),
+			field('dnNumber', 'getDnPropertyByNameDnNumber', 'string', true),
+			field('name', 'dnPropertiesName', 'string', true),
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 };
 
@@ -114,12 +116,26 @@ export const dnPropertiesProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'DN Number',
-		name: 'dnNumber',
+		name: 'getDnPropertyByNameDnNumber',
 		type: 'string',
 		required: true,
-		displayOptions: {
-			show: { resource: ['dnProperties'], operation: ['getDnPropertyByName', 'getPropertiesByDn'] },
-		},
+		displayOptions: { show: { resource: ['dnProperties'], operation: ['getDnPropertyByName'] } },
+		default: '',
+	},
+	{
+		displayName: 'DN Number',
+		name: 'getPropertiesByDnDnNumber',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['dnProperties'], operation: ['getPropertiesByDn'] } },
+		default: '',
+	},
+	{
+		displayName: 'Name',
+		name: 'dnPropertiesName',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['dnProperties'], operation: ['getDnPropertyByName'] } },
 		default: '',
 	},
 	{
@@ -136,15 +152,6 @@ export const dnPropertiesProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		displayName: 'Property Name',
-		name: 'propertyName',
-		type: 'string',
-		displayOptions: {
-			show: { resource: ['dnProperties'], operation: ['deleteDnProperty'], bodyMode: ['fields'] },
-		},
-		default: '',
-	},
-	{
 		displayName: 'Property',
 		name: 'property',
 		type: 'json',
@@ -157,5 +164,14 @@ export const dnPropertiesProperties: INodeProperties[] = [
 		},
 		default: '{}',
 		description: 'JSON DNProperty object',
+	},
+	{
+		displayName: 'Property Name',
+		name: 'propertyName',
+		type: 'string',
+		displayOptions: {
+			show: { resource: ['dnProperties'], operation: ['deleteDnProperty'], bodyMode: ['fields'] },
+		},
+		default: '',
 	},
 ];

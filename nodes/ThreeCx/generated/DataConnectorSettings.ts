@@ -13,6 +13,7 @@ export const dataConnectorSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -32,7 +33,7 @@ export const dataConnectorSettingsOperations: Record<string, XapiOperation> = {
 				field('RemoteSqlServerConfig', 'remoteSqlServerConfig', 'json', false),
 				field('Schedule', 'schedule', 'json', false),
 			],
-			collection: 'updateFields',
+			collection: 'dataConnectorSettingsUpdateFields',
 		},
 	},
 	synchronize: {
@@ -88,7 +89,7 @@ export const dataConnectorSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'dataConnectorSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: {
 			show: { resource: ['dataConnectorSettings'], operation: ['update'], bodyMode: ['fields'] },

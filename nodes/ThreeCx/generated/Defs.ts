@@ -7,7 +7,14 @@ import type { XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
 
 export const defsOperations: Record<string, XapiOperation> = {
-	get: { method: 'GET', path: '/Defs', params: [], query: ['select', 'expand'], output: 'entity' },
+	get: {
+		method: 'GET',
+		path: '/Defs',
+		params: [],
+		query: ['select', 'expand'],
+		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
+	},
 	listCodecs: {
 		method: 'GET',
 		path: '/Defs/Codecs',
@@ -15,6 +22,7 @@ export const defsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	listGatewayParameters: {
 		method: 'GET',
@@ -23,6 +31,7 @@ export const defsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	listGatewayParameterValues: {
 		method: 'GET',
@@ -31,6 +40,7 @@ export const defsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	listTimeZones: {
 		method: 'GET',
@@ -39,6 +49,7 @@ export const defsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	getSystemParameters: {
 		method: 'GET',
@@ -46,6 +57,7 @@ export const defsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getLicenseParameters: {
 		method: 'GET',
@@ -53,6 +65,7 @@ export const defsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	hasSystemOwner: { method: 'GET', path: '/Defs/Pbx.HasSystemOwner()', params: [], query: [], output: 'value' },
 	getRoutes: {
@@ -67,6 +80,7 @@ export const defsOperations: Record<string, XapiOperation> = {
 				field('ids', 'ids', 'intList', false),
 			],
 		},
+		optionsField: 'listOptions',
 	},
 	reportLogEvent: {
 		method: 'POST',
@@ -77,7 +91,7 @@ export const defsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('request', 'request', 'json', false),
+				field('request', 'defsRequest', 'json', false),
 			],
 		},
 	},
@@ -169,19 +183,19 @@ export const defsProperties: INodeProperties[] = [
 		default: 'get',
 	},
 	{
+		displayName: 'Request',
+		name: 'defsRequest',
+		type: 'json',
+		displayOptions: { show: { resource: ['defs'], operation: ['reportLogEvent'], bodyMode: ['fields'] } },
+		default: '{}',
+		description: 'JSON ReportLogEvent object',
+	},
+	{
 		displayName: 'Send Email',
 		name: 'sendEmail',
 		type: 'json',
 		displayOptions: { show: { resource: ['defs'], operation: ['sendEmail'], bodyMode: ['fields'] } },
 		default: '{}',
 		description: 'JSON SendEmail object',
-	},
-	{
-		displayName: 'Request',
-		name: 'request',
-		type: 'json',
-		displayOptions: { show: { resource: ['defs'], operation: ['reportLogEvent'], bodyMode: ['fields'] } },
-		default: '{}',
-		description: 'JSON ReportLogEvent object',
 	},
 ];

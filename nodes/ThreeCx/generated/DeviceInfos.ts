@@ -14,21 +14,23 @@ export const deviceInfosOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	get: {
 		method: 'GET',
 		path: '/DeviceInfos({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'deviceId', 'int32', true),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	delete: {
 		method: 'DELETE',
 		path: '/DeviceInfos({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'deviceId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -37,7 +39,7 @@ export const deviceInfosOperations: Record<string, XapiOperation> = {
 		method: 'POST',
 		path: '/DeviceInfos({Id})/Pbx.Provision',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'deviceId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -45,7 +47,7 @@ export const deviceInfosOperations: Record<string, XapiOperation> = {
 			kind: 'action',
 			fields: [
 				field('reprovision', 'reprovision', 'boolean', false),
-				field('userId', 'userId', 'int32', false),
+				field('userId', 'deviceInfoUserId', 'int32', false),
 			],
 		},
 	},
@@ -86,7 +88,7 @@ export const deviceInfosProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	entityLocator('id', 'Device', 'searchDeviceInfos', { show: { resource: ['deviceInfos'], operation: ['delete', 'get', 'provision'] } }),
+	entityLocator('deviceId', 'Device', 'searchDeviceInfos', { show: { resource: ['deviceInfos'], operation: ['delete', 'get', 'provision'] } }),
 	{
 		displayName: 'Reprovision',
 		name: 'reprovision',
@@ -96,7 +98,7 @@ export const deviceInfosProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'User ID',
-		name: 'userId',
+		name: 'deviceInfoUserId',
 		type: 'number',
 		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		displayOptions: { show: { resource: ['deviceInfos'], operation: ['provision'], bodyMode: ['fields'] } },

@@ -13,6 +13,7 @@ export const dialCodeSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -37,7 +38,7 @@ export const dialCodeSettingsOperations: Record<string, XapiOperation> = {
 				field('DialCodeUnpark', 'dialCodeUnpark', 'string', false),
 				field('DialCodeVMail', 'dialCodeVMail', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'dialCodeSettingsUpdateFields',
 		},
 	},
 };
@@ -67,7 +68,7 @@ export const dialCodeSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'dialCodeSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['dialCodeSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

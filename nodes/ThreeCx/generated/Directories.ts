@@ -19,6 +19,7 @@ export const directoriesOperations: Record<string, XapiOperation> = {
 				field('parameters', 'parameters', 'json', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 };
 

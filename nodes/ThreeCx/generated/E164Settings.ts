@@ -13,6 +13,7 @@ export const e164SettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -33,7 +34,7 @@ export const e164SettingsOperations: Record<string, XapiOperation> = {
 				field('RemoveAreaCode', 'removeAreaCode', 'boolean', false),
 				field('RemoveCountryCode', 'removeCountryCode', 'boolean', false),
 			],
-			collection: 'updateFields',
+			collection: 'e164SettingsUpdateFields',
 		},
 	},
 };
@@ -63,7 +64,7 @@ export const e164SettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'e164SettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['e164Settings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

@@ -14,6 +14,7 @@ export const emailTemplateOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	get: {
 		method: 'GET',
@@ -23,6 +24,7 @@ export const emailTemplateOperations: Record<string, XapiOperation> = {
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -43,7 +45,7 @@ export const emailTemplateOperations: Record<string, XapiOperation> = {
 				field('Name', 'name', 'string', false),
 				field('Subject', 'subject', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'emailTemplateUpdateFields',
 		},
 	},
 	setDefault: {
@@ -102,7 +104,7 @@ export const emailTemplateProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'emailTemplateUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['emailTemplate'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

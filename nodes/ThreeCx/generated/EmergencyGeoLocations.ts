@@ -14,6 +14,7 @@ export const emergencyGeoLocationsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	update: {
 		method: 'POST',
@@ -27,6 +28,7 @@ export const emergencyGeoLocationsOperations: Record<string, XapiOperation> = {
 				field('locations', 'locations', 'json', false),
 			],
 		},
+		optionsField: 'emergencyGeoLocationsFileOptions',
 	},
 };
 
@@ -63,5 +65,5 @@ export const emergencyGeoLocationsProperties: INodeProperties[] = [
 		default: '[]',
 		description: 'JSON array of EmergencyGeoLocation objects',
 	},
-	odataOptions(['binaryPropertyName'], { show: { resource: ['emergencyGeoLocations'], operation: ['update'] } }),
+	odataOptions('emergencyGeoLocationsFileOptions', ['binaryPropertyName'], { show: { resource: ['emergencyGeoLocations'], operation: ['update'] } }),
 ];

@@ -13,6 +13,7 @@ export const emergencyNotificationsSettingsOperations: Record<string, XapiOperat
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -28,7 +29,7 @@ export const emergencyNotificationsSettingsOperations: Record<string, XapiOperat
 				field('EmergencyPlayPrompt', 'emergencyPlayPrompt', 'string', false),
 				field('SpecifiedList', 'specifiedList', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'emergencyNotificationsSettingsUpdateFields',
 		},
 	},
 };
@@ -58,7 +59,7 @@ export const emergencyNotificationsSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'emergencyNotificationsSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: {
 			show: {

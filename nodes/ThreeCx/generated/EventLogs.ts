@@ -13,6 +13,7 @@ export const eventLogsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadEventLogs: {
 		method: 'GET',
@@ -20,6 +21,7 @@ export const eventLogsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 	purgeEventLog: { method: 'POST', path: '/EventLogs/Pbx.PurgeEventLog', params: [], query: [], output: 'none' },
 };

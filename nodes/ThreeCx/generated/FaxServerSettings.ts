@@ -13,6 +13,7 @@ export const faxServerSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -33,7 +34,7 @@ export const faxServerSettingsOperations: Record<string, XapiOperation> = {
 				field('Number', 'number', 'string', false),
 				field('RemoteStorageEnabled', 'remoteStorageEnabled', 'boolean', false),
 			],
-			collection: 'updateFields',
+			collection: 'faxServerSettingsUpdateFields',
 		},
 	},
 	getFaxFilesSize: {
@@ -89,7 +90,7 @@ export const faxServerSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'faxServerSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['faxServerSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

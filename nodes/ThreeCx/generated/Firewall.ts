@@ -6,7 +6,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
 
 export const firewallOperations: Record<string, XapiOperation> = {
-	get: { method: 'GET', path: '/Firewall', params: [], query: ['select', 'expand'], output: 'entity' },
+	get: {
+		method: 'GET',
+		path: '/Firewall',
+		params: [],
+		query: ['select', 'expand'],
+		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
+	},
 	getLastResult: { method: 'GET', path: '/Firewall/Pbx.GetLastResult()', params: [], query: [], output: 'value' },
 	startCheck: { method: 'POST', path: '/Firewall/Pbx.StartCheck', params: [], query: [], output: 'none' },
 	stopCheck: { method: 'POST', path: '/Firewall/Pbx.StopCheck', params: [], query: [], output: 'none' },

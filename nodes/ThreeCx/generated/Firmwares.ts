@@ -14,12 +14,13 @@ export const firmwaresOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	delete: {
 		method: 'DELETE',
 		path: '/Firmwares({Id})',
 		params: [
-			field('Id', 'idString', 'string', true),
+			field('Id', 'id', 'string', true),
 		],
 		query: [],
 		output: 'none',
@@ -28,7 +29,7 @@ export const firmwaresOperations: Record<string, XapiOperation> = {
 		method: 'POST',
 		path: '/Firmwares({Id})/Pbx.PushFirmwareForPhones',
 		params: [
-			field('Id', 'idString', 'string', true),
+			field('Id', 'id', 'string', true),
 		],
 		query: [],
 		output: 'none',
@@ -39,8 +40,16 @@ export const firmwaresOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
-	cleanUp: { method: 'POST', path: '/Firmwares/Pbx.CleanUp', params: [], query: [], output: 'file' },
+	cleanUp: {
+		method: 'POST',
+		path: '/Firmwares/Pbx.CleanUp',
+		params: [],
+		query: [],
+		output: 'file',
+		optionsField: 'fileOptions',
+	},
 };
 
 export const firmwaresProperties: INodeProperties[] = [

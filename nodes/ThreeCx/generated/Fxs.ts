@@ -106,6 +106,7 @@ export const fxsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	create: {
 		method: 'POST',
@@ -120,8 +121,9 @@ export const fxsOperations: Record<string, XapiOperation> = {
 				field('MacAddress', 'macAddress', 'string', false),
 				...fxsBodyXapiFields.slice(6),
 			],
-			collection: 'additionalFields',
+			collection: 'fxsAdditionalFields',
 		},
+		optionsField: 'entityOptions',
 	},
 	get: {
 		method: 'GET',
@@ -131,6 +133,7 @@ export const fxsOperations: Record<string, XapiOperation> = {
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -140,7 +143,7 @@ export const fxsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: fxsBodyXapiFields, collection: 'updateFields' },
+		body: { kind: 'entity', fields: fxsBodyXapiFields, collection: 'fxsUpdateFields' },
 	},
 	delete: {
 		method: 'DELETE',
@@ -159,6 +162,7 @@ export const fxsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 };
 
@@ -209,17 +213,8 @@ export const fxsProperties: INodeProperties[] = [
 		description: 'MAC address of the device, e.g. 000B82123456',
 	},
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['fxs'], operation: ['update'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: fxsBodyFields,
-	},
-	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: 'fxsAdditionalFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['fxs'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
@@ -229,5 +224,14 @@ export const fxsProperties: INodeProperties[] = [
 			{ displayName: 'Mac Address', name: 'macAddress', type: 'string', default: '' },
 			...fxsBodyFields.slice(6),
 		],
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'fxsUpdateFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['fxs'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: fxsBodyFields,
 	},
 ];

@@ -13,6 +13,7 @@ export const generalSettingsForAppsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -39,7 +40,7 @@ export const generalSettingsForAppsOperations: Record<string, XapiOperation> = {
 				field('NameOfCustomAvailableStatus', 'nameOfCustomAvailableStatus', 'string', false),
 				field('NameOfCustomOutOfOfficeStatus', 'nameOfCustomOutOfOfficeStatus', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'generalSettingsForAppsUpdateFields',
 		},
 	},
 };
@@ -69,7 +70,7 @@ export const generalSettingsForAppsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'generalSettingsForAppsUpdateFields',
 		type: 'collection',
 		displayOptions: {
 			show: { resource: ['generalSettingsForApps'], operation: ['update'], bodyMode: ['fields'] },

@@ -13,6 +13,7 @@ export const generalSettingsForPbxOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -39,7 +40,7 @@ export const generalSettingsForPbxOperations: Record<string, XapiOperation> = {
 				field('PlayBusy', 'playBusy', 'boolean', false),
 				field('ScheduledReportGenerationTime', 'scheduledReportGenerationTime', 'duration', false),
 			],
-			collection: 'updateFields',
+			collection: 'generalSettingsForPbxUpdateFields',
 		},
 	},
 };
@@ -69,7 +70,7 @@ export const generalSettingsForPbxProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'generalSettingsForPbxUpdateFields',
 		type: 'collection',
 		displayOptions: {
 			show: { resource: ['generalSettingsForPbx'], operation: ['update'], bodyMode: ['fields'] },

@@ -12,7 +12,7 @@ export const getUpdateDetailsOperations: Record<string, XapiOperation> = {
 		path: '/GetUpdateDetails(key={key},id={id})',
 		params: [
 			field('key', 'key', 'guid', true),
-			field('id', 'idString', 'guid', true),
+			field('id', 'getUpdateDetailsId', 'guid', true),
 		],
 		query: [],
 		output: 'value',
@@ -39,6 +39,15 @@ export const getUpdateDetailsProperties: INodeProperties[] = [
 	{
 		displayName: 'Key',
 		name: 'key',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['getUpdateDetails'], operation: ['getUpdateDetails'] } },
+		default: '',
+		description: 'GUID, e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6',
+	},
+	{
+		displayName: 'ID',
+		name: 'getUpdateDetailsId',
 		type: 'string',
 		required: true,
 		displayOptions: { show: { resource: ['getUpdateDetails'], operation: ['getUpdateDetails'] } },

@@ -13,6 +13,7 @@ export const googleSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -32,7 +33,7 @@ export const googleSettingsOperations: Record<string, XapiOperation> = {
 				field('ReCaptchaEnabled', 'reCaptchaEnabled', 'boolean', false),
 				field('UserSync', 'userSync', 'json', false),
 			],
-			collection: 'updateFields',
+			collection: 'googleSettingsUpdateFields',
 		},
 	},
 	getGoogleUsers: {
@@ -44,9 +45,10 @@ export const googleSettingsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('options', 'optionsParam', 'json', false),
+				field('options', 'googleSettingsOptionsParam', 'json', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 };
 
@@ -81,7 +83,7 @@ export const googleSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'googleSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['googleSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
@@ -118,5 +120,15 @@ export const googleSettingsProperties: INodeProperties[] = [
 				description: 'JSON GoogleUserSync object',
 			},
 		],
+	},
+	{
+		displayName: 'Options',
+		name: 'googleSettingsOptionsParam',
+		type: 'json',
+		displayOptions: {
+			show: { resource: ['googleSettings'], operation: ['getGoogleUsers'], bodyMode: ['fields'] },
+		},
+		default: '{}',
+		description: 'JSON UsersRequestOptions object',
 	},
 ];

@@ -12,26 +12,27 @@ export const groupsOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/Groups({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'groupId', 'int32', true),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
 		path: '/Groups({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'groupId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: groupBodyXapiFields, collection: 'updateFields' },
+		body: { kind: 'entity', fields: groupBodyXapiFields, collection: 'groupUpdateFields' },
 	},
 	delete: {
 		method: 'DELETE',
 		path: '/Groups({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'groupId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -43,6 +44,7 @@ export const groupsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	create: {
 		method: 'POST',
@@ -50,16 +52,18 @@ export const groupsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: { kind: 'entity', fields: groupBodyXapiFields, collection: 'additionalFields' },
+		body: { kind: 'entity', fields: groupBodyXapiFields, collection: 'groupAdditionalFields' },
+		optionsField: 'entityOptions',
 	},
 	getRestrictions: {
 		method: 'GET',
 		path: '/Groups({Id})/Pbx.GetRestrictions()',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'groupId', 'int32', true),
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	deleteCompanyByNumber: {
 		method: 'POST',
@@ -70,7 +74,7 @@ export const groupsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('number', 'number', 'string', false),
+				field('number', 'groupsNumber', 'string', false),
 			],
 		},
 	},
@@ -83,7 +87,7 @@ export const groupsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('id', 'id', 'int32', false),
+				field('id', 'idNumber', 'int32', false),
 			],
 		},
 	},
@@ -91,21 +95,23 @@ export const groupsOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/Groups({Id})/Members',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'groupId', 'int32', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	listRights: {
 		method: 'GET',
 		path: '/Groups({Id})/Rights',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'groupId', 'int32', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	replaceGroupLicenseKey: {
 		method: 'POST',
@@ -116,7 +122,7 @@ export const groupsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('groupId', 'groupId', 'string', false),
+				field('groupId', 'groupIdString', 'string', false),
 				field('licenseKey', 'licenseKey', 'string', false),
 			],
 		},
@@ -130,7 +136,7 @@ export const groupsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('groupId', 'groupId', 'string', false),
+				field('groupId', 'groupIdString', 'string', false),
 				field('resellerId', 'resellerId', 'string', false),
 			],
 		},
@@ -223,15 +229,42 @@ export const groupsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	entityLocator('id', 'Group', 'searchGroups', {
+	entityLocator('groupId', 'Group', 'searchGroups', {
 		show: {
 			resource: ['groups'],
 			operation: ['delete', 'get', 'getRestrictions', 'listMembers', 'listRights', 'update'],
 		},
 	}),
 	{
+		displayName: 'Number',
+		name: 'groupsNumber',
+		type: 'string',
+		displayOptions: {
+			show: { resource: ['groups'], operation: ['deleteCompanyByNumber'], bodyMode: ['fields'] },
+		},
+		default: '',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'groupUpdateFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['groups'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: groupBodyFields,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'groupAdditionalFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['groups'], operation: ['create'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: groupBodyFields,
+	},
+	{
 		displayName: 'Group ID',
-		name: 'groupId',
+		name: 'groupIdString',
 		type: 'string',
 		displayOptions: {
 			show: {
@@ -241,14 +274,5 @@ export const groupsProperties: INodeProperties[] = [
 			},
 		},
 		default: '',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['groups'], operation: ['create'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: groupBodyFields,
 	},
 ];

@@ -13,6 +13,7 @@ export const hotelServicesOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -31,7 +32,7 @@ export const hotelServicesOperations: Record<string, XapiOperation> = {
 				field('NoAnswerTimeout', 'noAnswerTimeout', 'int32', false),
 				field('Port', 'port', 'int32', false),
 			],
-			collection: 'updateFields',
+			collection: 'hotelServicesUpdateFields',
 		},
 	},
 };
@@ -61,7 +62,7 @@ export const hotelServicesProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'hotelServicesUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['hotelServices'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

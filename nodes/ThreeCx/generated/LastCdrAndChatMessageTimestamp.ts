@@ -13,6 +13,7 @@ export const lastCdrAndChatMessageTimestampOperations: Record<string, XapiOperat
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 };
 

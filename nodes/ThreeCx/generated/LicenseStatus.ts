@@ -20,6 +20,7 @@ export const licenseStatusOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	unlinkPartner: {
 		method: 'POST',
@@ -45,10 +46,11 @@ export const licenseStatusOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/LicenseStatus/Pbx.PartnerInfo(resellerId={resellerId})',
 		params: [
-			field('resellerId', 'resellerId', 'string', true),
+			field('resellerId', 'partnerInfoResellerId', 'string', true),
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	replaceLicenseKey: {
 		method: 'POST',
@@ -130,6 +132,14 @@ export const licenseStatusProperties: INodeProperties[] = [
 			},
 		],
 		default: 'get',
+	},
+	{
+		displayName: 'Reseller ID',
+		name: 'partnerInfoResellerId',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['licenseStatus'], operation: ['partnerInfo'] } },
+		default: '',
 	},
 	{
 		displayName: 'License Params',

@@ -13,6 +13,7 @@ export const loggingSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -27,7 +28,7 @@ export const loggingSettingsOperations: Record<string, XapiOperation> = {
 				field('KeepLogsDays', 'keepLogsDays', 'int32', false),
 				field('LoggingLevel', 'loggingLevel', 'int32', false),
 			],
-			collection: 'updateFields',
+			collection: 'loggingSettingsUpdateFields',
 		},
 	},
 };
@@ -57,7 +58,7 @@ export const loggingSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'loggingSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['loggingSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

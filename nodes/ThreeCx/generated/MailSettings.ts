@@ -13,6 +13,7 @@ export const mailSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -31,7 +32,7 @@ export const mailSettingsOperations: Record<string, XapiOperation> = {
 				field('MailSslEnabled', 'mailSslEnabled', 'boolean', false),
 				field('MailUser', 'mailUser', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'mailSettingsUpdateFields',
 		},
 	},
 	testEmail: {
@@ -44,9 +45,10 @@ export const mailSettingsOperations: Record<string, XapiOperation> = {
 			kind: 'action',
 			fields: [
 				field('email', 'email', 'string', false),
-				field('settings', 'settings', 'json', false),
+				field('settings', 'mailSettingsSettings', 'json', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 };
 
@@ -80,24 +82,8 @@ export const mailSettingsProperties: INodeProperties[] = [
 		default: 'get',
 	},
 	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		displayOptions: { show: { resource: ['mailSettings'], operation: ['testEmail'], bodyMode: ['fields'] } },
-		default: '',
-		placeholder: 'name@email.com',
-	},
-	{
-		displayName: 'Settings',
-		name: 'settings',
-		type: 'json',
-		displayOptions: { show: { resource: ['mailSettings'], operation: ['testEmail'], bodyMode: ['fields'] } },
-		default: '{}',
-		description: 'JSON MailSettings object',
-	},
-	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'mailSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['mailSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
@@ -138,5 +124,21 @@ export const mailSettingsProperties: INodeProperties[] = [
 			},
 			{ displayName: 'Mail User', name: 'mailUser', type: 'string', default: '' },
 		],
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		displayOptions: { show: { resource: ['mailSettings'], operation: ['testEmail'], bodyMode: ['fields'] } },
+		default: '',
+		placeholder: 'name@email.com',
+	},
+	{
+		displayName: 'Settings',
+		name: 'mailSettingsSettings',
+		type: 'json',
+		displayOptions: { show: { resource: ['mailSettings'], operation: ['testEmail'], bodyMode: ['fields'] } },
+		default: '{}',
+		description: 'JSON MailSettings object',
 	},
 ];

@@ -15,6 +15,7 @@ export const mcpServersOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	register: {
 		method: 'POST',
@@ -86,17 +87,17 @@ export const mcpServersProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		displayName: 'Code',
-		name: 'code',
-		type: 'string',
-		displayOptions: { show: { resource: ['mcpServers'], operation: ['exchange'], bodyMode: ['fields'] } },
-		default: '',
-	},
-	{
 		displayName: 'Registration Endpoint',
 		name: 'registrationEndpoint',
 		type: 'string',
 		displayOptions: { show: { resource: ['mcpServers'], operation: ['register'], bodyMode: ['fields'] } },
+		default: '',
+	},
+	{
+		displayName: 'Code',
+		name: 'code',
+		type: 'string',
+		displayOptions: { show: { resource: ['mcpServers'], operation: ['exchange'], bodyMode: ['fields'] } },
 		default: '',
 	},
 	{

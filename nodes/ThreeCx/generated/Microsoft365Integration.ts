@@ -13,6 +13,7 @@ export const microsoft365IntegrationOperations: Record<string, XapiOperation> = 
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	get: {
 		method: 'GET',
@@ -20,6 +21,7 @@ export const microsoft365IntegrationOperations: Record<string, XapiOperation> = 
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -36,7 +38,7 @@ export const microsoft365IntegrationOperations: Record<string, XapiOperation> = 
 				field('SharedMailboxesSync', 'sharedMailboxesSync', 'json', false),
 				field('TenantId', 'tenantId', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'microsoft365IntegrationUpdateFields',
 		},
 	},
 	authorizePresence: {
@@ -79,6 +81,7 @@ export const microsoft365IntegrationOperations: Record<string, XapiOperation> = 
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getM365Users: {
 		method: 'POST',
@@ -89,9 +92,10 @@ export const microsoft365IntegrationOperations: Record<string, XapiOperation> = 
 		body: {
 			kind: 'action',
 			fields: [
-				field('options', 'optionsParam', 'json', false),
+				field('options', 'getM365UsersOptionsParam', 'json', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 	getM365Groups: {
 		method: 'POST',
@@ -102,9 +106,10 @@ export const microsoft365IntegrationOperations: Record<string, XapiOperation> = 
 		body: {
 			kind: 'action',
 			fields: [
-				field('options', 'optionsParam', 'json', false),
+				field('options', 'getM365GroupsOptionsParam', 'json', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 	getUsersByPrincipalNames: {
 		method: 'POST',
@@ -118,6 +123,7 @@ export const microsoft365IntegrationOperations: Record<string, XapiOperation> = 
 				field('principalNames', 'principalNames', 'stringList', false),
 			],
 		},
+		optionsField: 'listOptions',
 	},
 };
 
@@ -199,50 +205,22 @@ export const microsoft365IntegrationProperties: INodeProperties[] = [
 		default: 'get',
 	},
 	{
-		displayName: 'Principal Names',
-		name: 'principalNames',
-		type: 'string',
-		displayOptions: {
-			show: {
-				resource: ['microsoft365Integration'],
-				operation: ['getUsersByPrincipalNames'],
-				bodyMode: ['fields'],
-			},
-		},
-		default: '',
-		description: 'Comma-separated list',
-	},
-	{
 		displayName: 'Options',
-		name: 'optionsParam',
+		name: 'getM365UsersOptionsParam',
 		type: 'json',
 		displayOptions: {
 			show: {
 				resource: ['microsoft365Integration'],
-				operation: ['getM365Groups'],
+				operation: ['getM365Users'],
 				bodyMode: ['fields'],
 			},
 		},
 		default: '{}',
-		description: 'JSON GroupsRequestOptions object',
-	},
-	{
-		displayName: 'Access Token',
-		name: 'accessToken',
-		type: 'string',
-		typeOptions: { password: true },
-		displayOptions: {
-			show: {
-				resource: ['microsoft365Integration'],
-				operation: ['authorizePresence'],
-				bodyMode: ['fields'],
-			},
-		},
-		default: '',
+		description: 'JSON UsersRequestOptions object',
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'microsoft365IntegrationUpdateFields',
 		type: 'collection',
 		displayOptions: {
 			show: { resource: ['microsoft365Integration'], operation: ['update'], bodyMode: ['fields'] },
@@ -274,5 +252,47 @@ export const microsoft365IntegrationProperties: INodeProperties[] = [
 			},
 			{ displayName: 'Tenant ID', name: 'tenantId', type: 'string', default: '' },
 		],
+	},
+	{
+		displayName: 'Access Token',
+		name: 'accessToken',
+		type: 'string',
+		typeOptions: { password: true },
+		displayOptions: {
+			show: {
+				resource: ['microsoft365Integration'],
+				operation: ['authorizePresence'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '',
+	},
+	{
+		displayName: 'Options',
+		name: 'getM365GroupsOptionsParam',
+		type: 'json',
+		displayOptions: {
+			show: {
+				resource: ['microsoft365Integration'],
+				operation: ['getM365Groups'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '{}',
+		description: 'JSON GroupsRequestOptions object',
+	},
+	{
+		displayName: 'Principal Names',
+		name: 'principalNames',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['microsoft365Integration'],
+				operation: ['getUsersByPrincipalNames'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '',
+		description: 'Comma-separated list',
 	},
 ];

@@ -13,6 +13,7 @@ export const microsoft365TeamsIntegrationOperations: Record<string, XapiOperatio
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -38,7 +39,7 @@ export const microsoft365TeamsIntegrationOperations: Record<string, XapiOperatio
 				field('TlsPortForNativeFQDN', 'tlsPortForNativeFqdn', 'int32', false),
 				field('TlsPortForNonNativeFQDN', 'tlsPortForNonNativeFqdn', 'int32', false),
 			],
-			collection: 'updateFields',
+			collection: 'microsoft365TeamsIntegrationUpdateFields',
 		},
 	},
 	checkFqdnRecord: {
@@ -56,6 +57,7 @@ export const microsoft365TeamsIntegrationOperations: Record<string, XapiOperatio
 		params: [],
 		query: [],
 		output: 'file',
+		optionsField: 'fileOptions',
 	},
 	getMapUsersScript: {
 		method: 'GET',
@@ -63,6 +65,7 @@ export const microsoft365TeamsIntegrationOperations: Record<string, XapiOperatio
 		params: [],
 		query: [],
 		output: 'file',
+		optionsField: 'fileOptions',
 	},
 	checkMapUsersScript: {
 		method: 'GET',
@@ -130,7 +133,7 @@ export const microsoft365TeamsIntegrationProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'microsoft365TeamsIntegrationUpdateFields',
 		type: 'collection',
 		displayOptions: {
 			show: {

@@ -13,6 +13,7 @@ export const musicOnHoldSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -37,7 +38,7 @@ export const musicOnHoldSettingsOperations: Record<string, XapiOperation> = {
 				field('MusicOnHoldRandomize', 'musicOnHoldRandomize', 'boolean', false),
 				field('MusicOnHoldRandomizePerCall', 'musicOnHoldRandomizePerCall', 'boolean', false),
 			],
-			collection: 'updateFields',
+			collection: 'musicOnHoldSettingsUpdateFields',
 		},
 	},
 };
@@ -67,7 +68,7 @@ export const musicOnHoldSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'musicOnHoldSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['musicOnHoldSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

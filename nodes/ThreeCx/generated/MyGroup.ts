@@ -5,17 +5,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
-import { groupBodyXapiFields } from './fields';
+import { groupBodyFields, groupBodyXapiFields } from './fields';
 
 export const myGroupOperations: Record<string, XapiOperation> = {
-	get: { method: 'GET', path: '/MyGroup', params: [], query: ['select', 'expand'], output: 'entity' },
+	get: {
+		method: 'GET',
+		path: '/MyGroup',
+		params: [],
+		query: ['select', 'expand'],
+		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
+	},
 	update: {
 		method: 'PATCH',
 		path: '/MyGroup',
 		params: [],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: groupBodyXapiFields, collection: 'updateFields' },
+		body: { kind: 'entity', fields: groupBodyXapiFields, collection: 'myGroupUpdateFields' },
 	},
 	listMyGroupMembers: {
 		method: 'GET',
@@ -24,6 +31,7 @@ export const myGroupOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	listMyGroupRights: {
 		method: 'GET',
@@ -32,6 +40,7 @@ export const myGroupOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	getMyGroupRestrictions: {
 		method: 'GET',
@@ -39,6 +48,7 @@ export const myGroupOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	replaceMyGroupLicenseKey: {
 		method: 'POST',
@@ -57,10 +67,11 @@ export const myGroupOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/MyGroup/Pbx.GetMyGroupPartnerInfo(resellerId={resellerId})',
 		params: [
-			field('resellerId', 'resellerId', 'string', true),
+			field('resellerId', 'getMyGroupPartnerInfoResellerId', 'string', true),
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	unlinkMyGroupPartner: {
 		method: 'POST',
@@ -143,5 +154,22 @@ export const myGroupProperties: INodeProperties[] = [
 			},
 		],
 		default: 'get',
+	},
+	{
+		displayName: 'Reseller ID',
+		name: 'getMyGroupPartnerInfoResellerId',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['myGroup'], operation: ['getMyGroupPartnerInfo'] } },
+		default: '',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'myGroupUpdateFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['myGroup'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: groupBodyFields,
 	},
 ];

@@ -14,12 +14,13 @@ export const myTokensOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	revokeToken: {
 		method: 'POST',
 		path: '/MyTokens({Id})/Pbx.RevokeToken',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'myTokensRefreshTokenId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -49,5 +50,5 @@ export const myTokensProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	entityLocator('id', 'Refresh Token', 'searchMyTokens', { show: { resource: ['myTokens'], operation: ['revokeToken'] } }),
+	entityLocator('myTokensRefreshTokenId', 'Refresh Token', 'searchMyTokens', { show: { resource: ['myTokens'], operation: ['revokeToken'] } }),
 ];

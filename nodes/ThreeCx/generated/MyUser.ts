@@ -4,17 +4,24 @@
 // Resource: My User (tag MyUser), 7 operations.
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
-import { userBodyXapiFields } from './fields';
+import { userBodyFields, userBodyXapiFields } from './fields';
 
 export const myUserOperations: Record<string, XapiOperation> = {
-	get: { method: 'GET', path: '/MyUser', params: [], query: ['select', 'expand'], output: 'entity' },
+	get: {
+		method: 'GET',
+		path: '/MyUser',
+		params: [],
+		query: ['select', 'expand'],
+		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
+	},
 	update: {
 		method: 'PATCH',
 		path: '/MyUser',
 		params: [],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: userBodyXapiFields, collection: 'updateFields' },
+		body: { kind: 'entity', fields: userBodyXapiFields, collection: 'myUserUpdateFields' },
 	},
 	listMyUserGroups: {
 		method: 'GET',
@@ -23,6 +30,7 @@ export const myUserOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	listMyUserForwardingProfiles: {
 		method: 'GET',
@@ -31,6 +39,7 @@ export const myUserOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	listMyUserGreetings: {
 		method: 'GET',
@@ -39,6 +48,7 @@ export const myUserOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	myUserGenerateProvLink: {
 		method: 'GET',
@@ -53,6 +63,7 @@ export const myUserOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 };
 
@@ -103,5 +114,14 @@ export const myUserProperties: INodeProperties[] = [
 			},
 		],
 		default: 'get',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'myUserUpdateFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['myUser'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: userBodyFields,
 	},
 ];

@@ -13,6 +13,7 @@ export const networkSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -44,7 +45,7 @@ export const networkSettingsOperations: Record<string, XapiOperation> = {
 				field('StunThirdPort', 'stunThirdPort', 'int32', false),
 				field('TunnelPort', 'tunnelPort', 'int32', false),
 			],
-			collection: 'updateFields',
+			collection: 'networkSettingsUpdateFields',
 		},
 	},
 	getIfaces: {
@@ -54,6 +55,7 @@ export const networkSettingsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listSearchFilterOptions',
 	},
 };
 
@@ -88,7 +90,7 @@ export const networkSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'networkSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['networkSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

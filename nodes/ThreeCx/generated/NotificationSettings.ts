@@ -13,6 +13,7 @@ export const notificationSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -49,7 +50,7 @@ export const notificationSettingsOperations: Record<string, XapiOperation> = {
 				field('NotifyUpdatesAvailable', 'notifyUpdatesAvailable', 'boolean', false),
 				field('Setpoints', 'setpoints', 'json', false),
 			],
-			collection: 'updateFields',
+			collection: 'notificationSettingsUpdateFields',
 		},
 	},
 };
@@ -79,7 +80,7 @@ export const notificationSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'notificationSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: {
 			show: { resource: ['notificationSettings'], operation: ['update'], bodyMode: ['fields'] },

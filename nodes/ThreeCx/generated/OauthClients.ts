@@ -14,21 +14,23 @@ export const oauthClientsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	get: {
 		method: 'GET',
 		path: '/OAuthClients({Id})',
 		params: [
-			field('Id', 'idString', 'guid', true),
+			field('Id', 'oauthClientId', 'guid', true),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	delete: {
 		method: 'DELETE',
 		path: '/OAuthClients({Id})',
 		params: [
-			field('Id', 'idString', 'guid', true),
+			field('Id', 'oauthClientId', 'guid', true),
 		],
 		query: [],
 		output: 'none',
@@ -37,7 +39,7 @@ export const oauthClientsOperations: Record<string, XapiOperation> = {
 		method: 'POST',
 		path: '/OAuthClients({Id})/Pbx.RefreshClientMetadata',
 		params: [
-			field('Id', 'idString', 'guid', true),
+			field('Id', 'oauthClientId', 'guid', true),
 		],
 		query: [],
 		output: 'value',
@@ -78,5 +80,16 @@ export const oauthClientsProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getMany',
+	},
+	{
+		displayName: 'ID',
+		name: 'oauthClientId',
+		type: 'string',
+		required: true,
+		displayOptions: {
+			show: { resource: ['oauthClients'], operation: ['delete', 'get', 'refreshClientMetadata'] },
+		},
+		default: '',
+		description: 'GUID, e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6',
 	},
 ];

@@ -13,6 +13,7 @@ export const officeHoursOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -29,7 +30,7 @@ export const officeHoursOperations: Record<string, XapiOperation> = {
 				field('SystemLanguage', 'systemLanguage', 'string', false),
 				field('TimeZoneId', 'timeZoneId', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'officeHoursUpdateFields',
 		},
 	},
 };
@@ -59,7 +60,7 @@ export const officeHoursProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'officeHoursUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['officeHours'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

@@ -14,6 +14,7 @@ export const peersOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	getByNumber: {
 		method: 'GET',
@@ -23,6 +24,7 @@ export const peersOperations: Record<string, XapiOperation> = {
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	getReportPeers: {
 		method: 'GET',
@@ -31,6 +33,7 @@ export const peersOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	retreivePeersByNumbers: {
 		method: 'POST',
@@ -44,6 +47,7 @@ export const peersOperations: Record<string, XapiOperation> = {
 				field('peersRequest', 'peersRequest', 'json', false),
 			],
 		},
+		optionsField: 'listOptions',
 	},
 };
 

@@ -13,6 +13,7 @@ export const phoneBookSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -28,7 +29,7 @@ export const phoneBookSettingsOperations: Record<string, XapiOperation> = {
 				field('ResolvingLength', 'resolvingLength', 'int32', false),
 				field('ResolvingType', 'resolvingType', 'enum', false, ['NotResolve', 'MatchExact', 'MatchLength']),
 			],
-			collection: 'updateFields',
+			collection: 'phoneBookSettingsUpdateFields',
 		},
 	},
 };
@@ -58,7 +59,7 @@ export const phoneBookSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'phoneBookSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['phoneBookSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

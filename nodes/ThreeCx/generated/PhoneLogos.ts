@@ -14,12 +14,13 @@ export const phoneLogosOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	delete: {
 		method: 'DELETE',
 		path: '/PhoneLogos({Filename})',
 		params: [
-			field('Filename', 'filename', 'string', true),
+			field('Filename', 'phoneLogosFilename', 'string', true),
 		],
 		query: [],
 		output: 'none',
@@ -48,5 +49,13 @@ export const phoneLogosProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getMany',
+	},
+	{
+		displayName: 'Filename',
+		name: 'phoneLogosFilename',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['phoneLogos'], operation: ['delete'] } },
+		default: '',
 	},
 ];

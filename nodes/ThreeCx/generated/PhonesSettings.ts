@@ -13,6 +13,7 @@ export const phonesSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -35,7 +36,7 @@ export const phonesSettingsOperations: Record<string, XapiOperation> = {
 				field('UseRpcForLocalPhones', 'useRpcForLocalPhones', 'boolean', false),
 				field('YealinkUpdateInterval', 'yealinkUpdateInterval', 'int32', false),
 			],
-			collection: 'updateFields',
+			collection: 'phonesSettingsUpdateFields',
 		},
 	},
 };
@@ -65,7 +66,7 @@ export const phonesSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'phonesSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['phonesSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

@@ -44,6 +44,7 @@ export const playlistsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	create: {
 		method: 'POST',
@@ -58,8 +59,9 @@ export const playlistsOperations: Record<string, XapiOperation> = {
 				field('Name', 'name', 'string', false),
 				...playlistBodyXapiFields.slice(3),
 			],
-			collection: 'additionalFields',
+			collection: 'playlistAdditionalFields',
 		},
+		optionsField: 'entityOptions',
 	},
 	get: {
 		method: 'GET',
@@ -69,6 +71,7 @@ export const playlistsOperations: Record<string, XapiOperation> = {
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -78,7 +81,7 @@ export const playlistsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: playlistBodyXapiFields, collection: 'updateFields' },
+		body: { kind: 'entity', fields: playlistBodyXapiFields, collection: 'playlistUpdateFields' },
 	},
 	delete: {
 		method: 'DELETE',
@@ -98,8 +101,8 @@ export const playlistsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('fileName', 'fileName', 'string', false),
-				field('playlistKey', 'playlistKey', 'string', false),
+				field('fileName', 'deletePlaylistFileFileName', 'string', false),
+				field('playlistKey', 'deletePlaylistFilePlaylistKey', 'string', false),
 			],
 		},
 	},
@@ -107,11 +110,12 @@ export const playlistsOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/Playlists/Pbx.DownloadPlaylistFile(playlistKey={playlistKey},fileName={fileName})',
 		params: [
-			field('playlistKey', 'playlistKey', 'string', true),
-			field('fileName', 'fileName', 'string', true),
+			field('playlistKey', 'downloadPlaylistFilePlaylistKey', 'string', true),
+			field('fileName', 'downloadPlaylistFileFileName', 'string', true),
 		],
 		query: [],
 		output: 'file',
+		optionsField: 'fileOptions',
 	},
 };
 
@@ -170,7 +174,7 @@ export const playlistsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Playlist Key',
-		name: 'playlistKey',
+		name: 'downloadPlaylistFilePlaylistKey',
 		type: 'string',
 		required: true,
 		displayOptions: { show: { resource: ['playlists'], operation: ['downloadPlaylistFile'] } },
@@ -178,34 +182,15 @@ export const playlistsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'File Name',
-		name: 'fileName',
+		name: 'downloadPlaylistFileFileName',
 		type: 'string',
-		displayOptions: {
-			show: { resource: ['playlists'], operation: ['deletePlaylistFile'], bodyMode: ['fields'] },
-		},
+		required: true,
+		displayOptions: { show: { resource: ['playlists'], operation: ['downloadPlaylistFile'] } },
 		default: '',
-	},
-	{
-		displayName: 'Playlist Key',
-		name: 'playlistKey',
-		type: 'string',
-		displayOptions: {
-			show: { resource: ['playlists'], operation: ['deletePlaylistFile'], bodyMode: ['fields'] },
-		},
-		default: '',
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		displayOptions: { show: { resource: ['playlists'], operation: ['update'], bodyMode: ['fields'] } },
-		placeholder: 'Add Field',
-		default: {},
-		options: playlistBodyFields,
 	},
 	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: 'playlistAdditionalFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['playlists'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
@@ -215,5 +200,32 @@ export const playlistsProperties: INodeProperties[] = [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 			...playlistBodyFields.slice(3),
 		],
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'playlistUpdateFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['playlists'], operation: ['update'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: playlistBodyFields,
+	},
+	{
+		displayName: 'File Name',
+		name: 'deletePlaylistFileFileName',
+		type: 'string',
+		displayOptions: {
+			show: { resource: ['playlists'], operation: ['deletePlaylistFile'], bodyMode: ['fields'] },
+		},
+		default: '',
+	},
+	{
+		displayName: 'Playlist Key',
+		name: 'deletePlaylistFilePlaylistKey',
+		type: 'string',
+		displayOptions: {
+			show: { resource: ['playlists'], operation: ['deletePlaylistFile'], bodyMode: ['fields'] },
+		},
+		default: '',
 	},
 ];

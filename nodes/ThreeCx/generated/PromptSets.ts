@@ -14,21 +14,23 @@ export const promptSetsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	get: {
 		method: 'GET',
 		path: '/PromptSets({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'promptSetId', 'int32', true),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
 		path: '/PromptSets({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'promptSetId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -45,34 +47,42 @@ export const promptSetsOperations: Record<string, XapiOperation> = {
 				field('UseAlternateNumberPronunciation', 'useAlternateNumberPronunciation', 'boolean', false),
 				field('Version', 'version', 'string', false),
 			],
-			collection: 'updateFields',
+			collection: 'promptSetUpdateFields',
 		},
 	},
 	delete: {
 		method: 'DELETE',
 		path: '/PromptSets({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'promptSetId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
 	},
-	getActive: { method: 'GET', path: '/PromptSets/Pbx.GetActive()', params: [], query: [], output: 'entity' },
+	getActive: {
+		method: 'GET',
+		path: '/PromptSets/Pbx.GetActive()',
+		params: [],
+		query: [],
+		output: 'entity',
+		optionsField: 'entityOptions',
+	},
 	listPrompts: {
 		method: 'GET',
 		path: '/PromptSets({Id})/Prompts',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'promptSetId', 'int32', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	setActive: {
 		method: 'POST',
 		path: '/PromptSets({Id})/Pbx.SetActive',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'promptSetId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -81,7 +91,7 @@ export const promptSetsOperations: Record<string, XapiOperation> = {
 		method: 'POST',
 		path: '/PromptSets({Id})/Pbx.SetAlternatePronunciation',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'promptSetId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -96,7 +106,7 @@ export const promptSetsOperations: Record<string, XapiOperation> = {
 		method: 'POST',
 		path: '/PromptSets({Id})/Pbx.Copy',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'promptSetId', 'int32', true),
 		],
 		query: [],
 		output: 'entity',
@@ -106,12 +116,13 @@ export const promptSetsOperations: Record<string, XapiOperation> = {
 				field('overrides', 'overrides', 'json', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 	playPrompt: {
 		method: 'POST',
 		path: '/PromptSets({Id})/Pbx.PlayPrompt',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'promptSetId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -127,7 +138,7 @@ export const promptSetsOperations: Record<string, XapiOperation> = {
 		method: 'POST',
 		path: '/PromptSets({Id})/Pbx.RecordPrompt',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'promptSetId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -218,7 +229,7 @@ export const promptSetsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	entityLocator('id', 'Prompt Set', 'searchPromptSets', {
+	entityLocator('promptSetId', 'Prompt Set', 'searchPromptSets', {
 		show: {
 			resource: ['promptSets'],
 			operation: [
@@ -235,55 +246,8 @@ export const promptSetsProperties: INodeProperties[] = [
 		},
 	}),
 	{
-		displayName: 'Extension',
-		name: 'extension',
-		type: 'string',
-		displayOptions: {
-			show: {
-				resource: ['promptSets'],
-				operation: ['playPrompt', 'recordPrompt'],
-				bodyMode: ['fields'],
-			},
-		},
-		default: '',
-	},
-	{
-		displayName: 'Prompt ID',
-		name: 'promptId',
-		type: 'string',
-		displayOptions: {
-			show: {
-				resource: ['promptSets'],
-				operation: ['playPrompt', 'recordPrompt'],
-				bodyMode: ['fields'],
-			},
-		},
-		default: '',
-	},
-	{
-		displayName: 'Overrides',
-		name: 'overrides',
-		type: 'json',
-		displayOptions: { show: { resource: ['promptSets'], operation: ['copy'], bodyMode: ['fields'] } },
-		default: '{}',
-		description: 'JSON PromptSet object',
-	},
-	{
-		displayName: 'Alternate Pronunciation',
-		name: 'alternatePronunciation',
-		type: 'boolean',
-		displayOptions: {
-			show: {
-				resource: ['promptSets'],
-				operation: ['setAlternatePronunciation'],
-				bodyMode: ['fields'],
-			},
-		},
-		default: false,
-	},
-	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'promptSetUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['promptSets'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
@@ -319,5 +283,52 @@ export const promptSetsProperties: INodeProperties[] = [
 			},
 			{ displayName: 'Version', name: 'version', type: 'string', default: '' },
 		],
+	},
+	{
+		displayName: 'Alternate Pronunciation',
+		name: 'alternatePronunciation',
+		type: 'boolean',
+		displayOptions: {
+			show: {
+				resource: ['promptSets'],
+				operation: ['setAlternatePronunciation'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: false,
+	},
+	{
+		displayName: 'Overrides',
+		name: 'overrides',
+		type: 'json',
+		displayOptions: { show: { resource: ['promptSets'], operation: ['copy'], bodyMode: ['fields'] } },
+		default: '{}',
+		description: 'JSON PromptSet object',
+	},
+	{
+		displayName: 'Extension',
+		name: 'extension',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['promptSets'],
+				operation: ['playPrompt', 'recordPrompt'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '',
+	},
+	{
+		displayName: 'Prompt ID',
+		name: 'promptId',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['promptSets'],
+				operation: ['playPrompt', 'recordPrompt'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '',
 	},
 ];

@@ -422,26 +422,27 @@ export const queuesOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/Queues({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'queueId', 'int32', true),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
 		path: '/Queues({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'queueId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: queueBodyXapiFields, collection: 'updateFields' },
+		body: { kind: 'entity', fields: queueBodyXapiFields, collection: 'queueUpdateFields' },
 	},
 	delete: {
 		method: 'DELETE',
 		path: '/Queues({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'queueId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -454,6 +455,7 @@ export const queuesOperations: Record<string, XapiOperation> = {
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	getMany: {
 		method: 'GET',
@@ -462,6 +464,7 @@ export const queuesOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	create: {
 		method: 'POST',
@@ -469,33 +472,36 @@ export const queuesOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: { kind: 'entity', fields: queueBodyXapiFields, collection: 'additionalFields' },
+		body: { kind: 'entity', fields: queueBodyXapiFields, collection: 'queueAdditionalFields' },
+		optionsField: 'entityOptions',
 	},
 	listAgents: {
 		method: 'GET',
 		path: '/Queues({Id})/Agents',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'queueId', 'int32', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	listManagers: {
 		method: 'GET',
 		path: '/Queues({Id})/Managers',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'queueId', 'int32', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	resetQueueStatistics: {
 		method: 'POST',
 		path: '/Queues({Id})/Pbx.ResetQueueStatistics',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'queueId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -506,6 +512,7 @@ export const queuesOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 };
 
@@ -570,26 +577,26 @@ export const queuesProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	entityLocator('id', 'Queue', 'searchQueues', {
+	entityLocator('queueId', 'Queue', 'searchQueues', {
 		show: {
 			resource: ['queues'],
 			operation: ['delete', 'get', 'listAgents', 'listManagers', 'resetQueueStatistics', 'update'],
 		},
 	}),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		displayName: 'Update Fields',
+		name: 'queueUpdateFields',
 		type: 'collection',
-		displayOptions: { show: { resource: ['queues'], operation: ['create'], bodyMode: ['fields'] } },
+		displayOptions: { show: { resource: ['queues'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: queueBodyFields,
 	},
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
+		displayName: 'Additional Fields',
+		name: 'queueAdditionalFields',
 		type: 'collection',
-		displayOptions: { show: { resource: ['queues'], operation: ['update'], bodyMode: ['fields'] } },
+		displayOptions: { show: { resource: ['queues'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: queueBodyFields,

@@ -14,6 +14,7 @@ export const recordingsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadRecording: {
 		method: 'GET',
@@ -23,6 +24,7 @@ export const recordingsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'file',
+		optionsField: 'fileOptions',
 	},
 	getRecordingRepositorySettings: {
 		method: 'GET',
@@ -30,6 +32,7 @@ export const recordingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	setRecordingRepositorySettings: {
 		method: 'POST',
@@ -40,7 +43,7 @@ export const recordingsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('settings', 'settings', 'json', false),
+				field('settings', 'recordingsSettings', 'json', false),
 			],
 		},
 	},
@@ -171,7 +174,7 @@ export const recordingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Settings',
-		name: 'settings',
+		name: 'recordingsSettings',
 		type: 'json',
 		displayOptions: {
 			show: {

@@ -13,6 +13,7 @@ export const remoteArchivingSettingsOperations: Record<string, XapiOperation> = 
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -31,7 +32,7 @@ export const remoteArchivingSettingsOperations: Record<string, XapiOperation> = 
 				field('Recordings', 'recordings', 'json', false),
 				field('Voicemails', 'voicemails', 'json', false),
 			],
-			collection: 'updateFields',
+			collection: 'remoteArchivingSettingsUpdateFields',
 		},
 	},
 	archiveRecordings: {
@@ -113,7 +114,7 @@ export const remoteArchivingSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'remoteArchivingSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: {
 			show: { resource: ['remoteArchivingSettings'], operation: ['update'], bodyMode: ['fields'] },

@@ -21,6 +21,7 @@ export const reportAbandonedChatsStatisticsOperations: Record<string, XapiOperat
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadAbandonedChatsStatistics: {
 		method: 'GET',
@@ -31,6 +32,7 @@ export const reportAbandonedChatsStatisticsOperations: Record<string, XapiOperat
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

@@ -22,6 +22,7 @@ export const reportAgentLoginHistoryOperations: Record<string, XapiOperation> = 
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadAgentLoginHistory: {
 		method: 'GET',
@@ -29,6 +30,7 @@ export const reportAgentLoginHistoryOperations: Record<string, XapiOperation> = 
 		params: agentLoginHistoryParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 
@@ -54,47 +56,6 @@ export const reportAgentLoginHistoryProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getAgentLoginHistoryData',
-	},
-	{
-		displayName: 'Start Date',
-		name: 'startDt',
-		type: 'dateTime',
-		required: true,
-		displayOptions: {
-			show: {
-				resource: ['reportAgentLoginHistory'],
-				operation: ['downloadAgentLoginHistory', 'getAgentLoginHistoryData'],
-			},
-		},
-		default: '',
-		description: 'Start of the period (date and time, ISO 8601)',
-	},
-	{
-		displayName: 'End Date',
-		name: 'endDt',
-		type: 'dateTime',
-		required: true,
-		displayOptions: {
-			show: {
-				resource: ['reportAgentLoginHistory'],
-				operation: ['downloadAgentLoginHistory', 'getAgentLoginHistoryData'],
-			},
-		},
-		default: '',
-		description: 'End of the period (date and time, ISO 8601)',
-	},
-	{
-		displayName: 'Queue DN',
-		name: 'queueDnStr',
-		type: 'string',
-		displayOptions: {
-			show: {
-				resource: ['reportAgentLoginHistory'],
-				operation: ['downloadAgentLoginHistory', 'getAgentLoginHistoryData'],
-			},
-		},
-		default: '',
-		description: 'Queue number(s), comma-separated; leave empty to not filter',
 	},
 	{
 		displayName: 'Agent DN',

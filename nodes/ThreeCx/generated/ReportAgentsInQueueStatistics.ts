@@ -21,6 +21,7 @@ export const reportAgentsInQueueStatisticsOperations: Record<string, XapiOperati
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadAgentsInQueueStatistics: {
 		method: 'GET',
@@ -28,6 +29,7 @@ export const reportAgentsInQueueStatisticsOperations: Record<string, XapiOperati
 		params: agentsInQueueStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

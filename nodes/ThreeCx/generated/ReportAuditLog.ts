@@ -14,6 +14,7 @@ export const reportAuditLogOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadAuditLog: {
 		method: 'GET',
@@ -23,6 +24,7 @@ export const reportAuditLogOperations: Record<string, XapiOperation> = {
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

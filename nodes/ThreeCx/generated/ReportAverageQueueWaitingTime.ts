@@ -22,6 +22,7 @@ export const reportAverageQueueWaitingTimeOperations: Record<string, XapiOperati
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadAverageQueueWaitingTimeReport: {
 		method: 'GET',
@@ -29,6 +30,7 @@ export const reportAverageQueueWaitingTimeOperations: Record<string, XapiOperati
 		params: averageQueueWaitingTimeParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

@@ -26,6 +26,7 @@ export const reportCallDistributionOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadGetGetCallDistribution: {
 		method: 'GET',
@@ -33,6 +34,7 @@ export const reportCallDistributionOperations: Record<string, XapiOperation> = {
 		params: callDistributionParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

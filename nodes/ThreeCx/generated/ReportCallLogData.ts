@@ -28,6 +28,7 @@ export const reportCallLogDataOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	getOldCallLogData: {
 		method: 'GET',
@@ -36,6 +37,7 @@ export const reportCallLogDataOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadCallLog: {
 		method: 'GET',
@@ -46,6 +48,7 @@ export const reportCallLogDataOperations: Record<string, XapiOperation> = {
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 	getCallQualityReport: {
 		method: 'GET',
@@ -59,6 +62,7 @@ export const reportCallLogDataOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getOldCallQualityReport: {
 		method: 'GET',
@@ -72,6 +76,7 @@ export const reportCallLogDataOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 };
 
@@ -115,73 +120,6 @@ export const reportCallLogDataProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getCallLogData',
-	},
-	{
-		displayName: 'Call ID',
-		name: 'callId',
-		type: 'number',
-		required: true,
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		displayOptions: { show: { resource: ['reportCallLogData'], operation: ['getOldCallQualityReport'] } },
-		default: 0,
-	},
-	{
-		displayName: 'Cdr ID',
-		name: 'cdrId',
-		type: 'string',
-		required: true,
-		displayOptions: { show: { resource: ['reportCallLogData'], operation: ['getCallQualityReport'] } },
-		default: '',
-	},
-	{
-		displayName: 'Src Number',
-		name: 'srcNumber',
-		type: 'string',
-		required: true,
-		displayOptions: {
-			show: {
-				resource: ['reportCallLogData'],
-				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
-			},
-		},
-		default: '',
-	},
-	{
-		displayName: 'Dst Number',
-		name: 'dstNumber',
-		type: 'string',
-		required: true,
-		displayOptions: {
-			show: {
-				resource: ['reportCallLogData'],
-				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
-			},
-		},
-		default: '',
-	},
-	{
-		displayName: 'Src Caller ID',
-		name: 'srcCallerId',
-		type: 'string',
-		displayOptions: {
-			show: {
-				resource: ['reportCallLogData'],
-				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
-			},
-		},
-		default: '',
-	},
-	{
-		displayName: 'Dst Caller ID',
-		name: 'dstCallerId',
-		type: 'string',
-		displayOptions: {
-			show: {
-				resource: ['reportCallLogData'],
-				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
-			},
-		},
-		default: '',
 	},
 	{
 		displayName: 'Source Type',
@@ -292,5 +230,72 @@ export const reportCallLogDataProperties: INodeProperties[] = [
 			},
 		},
 		default: false,
+	},
+	{
+		displayName: 'Cdr ID',
+		name: 'cdrId',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['reportCallLogData'], operation: ['getCallQualityReport'] } },
+		default: '',
+	},
+	{
+		displayName: 'Call ID',
+		name: 'callId',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
+		displayOptions: { show: { resource: ['reportCallLogData'], operation: ['getOldCallQualityReport'] } },
+		default: 0,
+	},
+	{
+		displayName: 'Src Number',
+		name: 'srcNumber',
+		type: 'string',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['reportCallLogData'],
+				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
+			},
+		},
+		default: '',
+	},
+	{
+		displayName: 'Dst Number',
+		name: 'dstNumber',
+		type: 'string',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['reportCallLogData'],
+				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
+			},
+		},
+		default: '',
+	},
+	{
+		displayName: 'Src Caller ID',
+		name: 'srcCallerId',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['reportCallLogData'],
+				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
+			},
+		},
+		default: '',
+	},
+	{
+		displayName: 'Dst Caller ID',
+		name: 'dstCallerId',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['reportCallLogData'],
+				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
+			},
+		},
+		default: '',
 	},
 ];

@@ -21,6 +21,7 @@ export const reportDetailedQueueStatisticsOperations: Record<string, XapiOperati
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadDetailedQueueStatistics: {
 		method: 'GET',
@@ -28,6 +29,7 @@ export const reportDetailedQueueStatisticsOperations: Record<string, XapiOperati
 		params: detailedQueueStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

@@ -21,6 +21,7 @@ export const reportExtensionStatisticsOperations: Record<string, XapiOperation> 
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadExtensionStatistics: {
 		method: 'GET',
@@ -28,6 +29,7 @@ export const reportExtensionStatisticsOperations: Record<string, XapiOperation> 
 		params: extensionStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

@@ -21,6 +21,7 @@ export const reportExtensionStatisticsByGroupOperations: Record<string, XapiOper
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadExtensionStatisticsByGroup: {
 		method: 'GET',
@@ -28,6 +29,7 @@ export const reportExtensionStatisticsByGroupOperations: Record<string, XapiOper
 		params: extensionStatisticsByGroupParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 
@@ -53,33 +55,5 @@ export const reportExtensionStatisticsByGroupProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getExtensionStatisticsByGroupData',
-	},
-	{
-		displayName: 'Period From',
-		name: 'periodFrom',
-		type: 'dateTime',
-		required: true,
-		displayOptions: {
-			show: {
-				resource: ['reportExtensionStatisticsByGroup'],
-				operation: ['downloadExtensionStatisticsByGroup', 'getExtensionStatisticsByGroupData'],
-			},
-		},
-		default: '',
-		description: 'Start of the period (date and time, ISO 8601)',
-	},
-	{
-		displayName: 'Period To',
-		name: 'periodTo',
-		type: 'dateTime',
-		required: true,
-		displayOptions: {
-			show: {
-				resource: ['reportExtensionStatisticsByGroup'],
-				operation: ['downloadExtensionStatisticsByGroup', 'getExtensionStatisticsByGroupData'],
-			},
-		},
-		default: '',
-		description: 'End of the period (date and time, ISO 8601)',
 	},
 ];

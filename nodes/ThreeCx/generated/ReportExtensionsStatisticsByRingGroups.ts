@@ -20,6 +20,7 @@ export const reportExtensionsStatisticsByRingGroupsOperations: Record<string, Xa
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadExtensionsStatisticsByRingGroups: {
 		method: 'GET',
@@ -27,6 +28,7 @@ export const reportExtensionsStatisticsByRingGroupsOperations: Record<string, Xa
 		params: extensionsStatisticsByRingGroupsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

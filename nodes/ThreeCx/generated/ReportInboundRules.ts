@@ -13,6 +13,7 @@ export const reportInboundRulesOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadInboundRules: {
 		method: 'GET',
@@ -20,6 +21,7 @@ export const reportInboundRulesOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

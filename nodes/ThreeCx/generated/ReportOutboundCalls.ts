@@ -21,6 +21,7 @@ export const reportOutboundCallsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadGetOutboundCalls: {
 		method: 'GET',
@@ -31,6 +32,7 @@ export const reportOutboundCallsOperations: Record<string, XapiOperation> = {
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

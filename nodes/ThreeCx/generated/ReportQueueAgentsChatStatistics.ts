@@ -21,6 +21,7 @@ export const reportQueueAgentsChatStatisticsOperations: Record<string, XapiOpera
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadQueueAgentsChatStatistics: {
 		method: 'GET',
@@ -28,6 +29,7 @@ export const reportQueueAgentsChatStatisticsOperations: Record<string, XapiOpera
 		params: queueAgentsChatStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

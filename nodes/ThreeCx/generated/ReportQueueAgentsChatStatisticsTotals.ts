@@ -21,6 +21,7 @@ export const reportQueueAgentsChatStatisticsTotalsOperations: Record<string, Xap
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadQueueAgentsChatStatisticsTotals: {
 		method: 'GET',
@@ -28,6 +29,7 @@ export const reportQueueAgentsChatStatisticsTotalsOperations: Record<string, Xap
 		params: queueAgentsChatStatisticsTotalsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

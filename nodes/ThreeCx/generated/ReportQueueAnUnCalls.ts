@@ -22,6 +22,7 @@ export const reportQueueAnUnCallsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadQueueAnUnCallsReport: {
 		method: 'GET',
@@ -29,6 +30,7 @@ export const reportQueueAnUnCallsOperations: Record<string, XapiOperation> = {
 		params: queueAnUnCallsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

@@ -21,6 +21,7 @@ export const reportQueueAnsweredCallsByWaitTimeOperations: Record<string, XapiOp
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadQueueAnsweredCallsByWaitTime: {
 		method: 'GET',
@@ -31,6 +32,7 @@ export const reportQueueAnsweredCallsByWaitTimeOperations: Record<string, XapiOp
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

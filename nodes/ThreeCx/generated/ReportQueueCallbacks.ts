@@ -20,6 +20,7 @@ export const reportQueueCallbacksOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadQueueCallbacks: {
 		method: 'GET',
@@ -27,6 +28,7 @@ export const reportQueueCallbacksOperations: Record<string, XapiOperation> = {
 		params: queueCallbacksParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

@@ -21,6 +21,7 @@ export const reportQueueChatPerformanceOperations: Record<string, XapiOperation>
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadQueueChatPerformance: {
 		method: 'GET',
@@ -28,6 +29,7 @@ export const reportQueueChatPerformanceOperations: Record<string, XapiOperation>
 		params: queueChatPerformanceParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

@@ -20,6 +20,7 @@ export const reportQueueFailedCallbacksOperations: Record<string, XapiOperation>
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadQueueFailedCallbacks: {
 		method: 'GET',
@@ -30,6 +31,7 @@ export const reportQueueFailedCallbacksOperations: Record<string, XapiOperation>
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

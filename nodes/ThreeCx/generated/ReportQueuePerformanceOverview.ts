@@ -21,6 +21,7 @@ export const reportQueuePerformanceOverviewOperations: Record<string, XapiOperat
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadQueuePerformanceOverview: {
 		method: 'GET',
@@ -28,6 +29,7 @@ export const reportQueuePerformanceOverviewOperations: Record<string, XapiOperat
 		params: queuePerformanceOverviewParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

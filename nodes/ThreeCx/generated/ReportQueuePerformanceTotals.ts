@@ -21,6 +21,7 @@ export const reportQueuePerformanceTotalsOperations: Record<string, XapiOperatio
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadQueuePerformanceTotals: {
 		method: 'GET',
@@ -28,6 +29,7 @@ export const reportQueuePerformanceTotalsOperations: Record<string, XapiOperatio
 		params: queuePerformanceTotalsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

@@ -20,6 +20,7 @@ export const reportRingGroupStatisticsOperations: Record<string, XapiOperation> 
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadRingGroupStatistics: {
 		method: 'GET',
@@ -27,6 +28,7 @@ export const reportRingGroupStatisticsOperations: Record<string, XapiOperation> 
 		params: ringGroupStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

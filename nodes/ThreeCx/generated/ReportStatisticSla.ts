@@ -21,6 +21,7 @@ export const reportStatisticSlaOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadStatisticSla: {
 		method: 'GET',
@@ -28,6 +29,7 @@ export const reportStatisticSlaOperations: Record<string, XapiOperation> = {
 		params: statisticSlaParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

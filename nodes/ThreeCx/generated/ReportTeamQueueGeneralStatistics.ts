@@ -21,6 +21,7 @@ export const reportTeamQueueGeneralStatisticsOperations: Record<string, XapiOper
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadTeamQueueGeneralStatistics: {
 		method: 'GET',
@@ -28,6 +29,7 @@ export const reportTeamQueueGeneralStatisticsOperations: Record<string, XapiOper
 		params: teamQueueGeneralStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

@@ -26,6 +26,7 @@ export const reportUserActivityOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	downloadGetUserActivity: {
 		method: 'GET',
@@ -33,6 +34,7 @@ export const reportUserActivityOperations: Record<string, XapiOperation> = {
 		params: userActivityParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		optionsField: 'fileQueryOptions',
 	},
 };
 

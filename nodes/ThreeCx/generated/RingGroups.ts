@@ -184,31 +184,33 @@ export const ringGroupsOperations: Record<string, XapiOperation> = {
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	get: {
 		method: 'GET',
 		path: '/RingGroups({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'ringGroupId', 'int32', true),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
 		path: '/RingGroups({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'ringGroupId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: ringGroupBodyXapiFields, collection: 'updateFields' },
+		body: { kind: 'entity', fields: ringGroupBodyXapiFields, collection: 'ringGroupUpdateFields' },
 	},
 	delete: {
 		method: 'DELETE',
 		path: '/RingGroups({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'ringGroupId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -220,6 +222,7 @@ export const ringGroupsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	create: {
 		method: 'POST',
@@ -227,17 +230,19 @@ export const ringGroupsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: { kind: 'entity', fields: ringGroupBodyXapiFields, collection: 'additionalFields' },
+		body: { kind: 'entity', fields: ringGroupBodyXapiFields, collection: 'ringGroupAdditionalFields' },
+		optionsField: 'entityOptions',
 	},
 	listRingGroupMembers: {
 		method: 'GET',
 		path: '/RingGroups({Id})/Members',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'ringGroupId', 'int32', true),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	getFirstAvailableRingGroupNumber: {
 		method: 'GET',
@@ -245,6 +250,7 @@ export const ringGroupsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 };
 
@@ -307,23 +313,23 @@ export const ringGroupsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	entityLocator('id', 'Ring Group', 'searchRingGroups', {
+	entityLocator('ringGroupId', 'Ring Group', 'searchRingGroups', {
 		show: { resource: ['ringGroups'], operation: ['delete', 'get', 'listRingGroupMembers', 'update'] },
 	}),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		displayName: 'Update Fields',
+		name: 'ringGroupUpdateFields',
 		type: 'collection',
-		displayOptions: { show: { resource: ['ringGroups'], operation: ['create'], bodyMode: ['fields'] } },
+		displayOptions: { show: { resource: ['ringGroups'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: ringGroupBodyFields,
 	},
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
+		displayName: 'Additional Fields',
+		name: 'ringGroupAdditionalFields',
 		type: 'collection',
-		displayOptions: { show: { resource: ['ringGroups'], operation: ['update'], bodyMode: ['fields'] } },
+		displayOptions: { show: { resource: ['ringGroups'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: ringGroupBodyFields,

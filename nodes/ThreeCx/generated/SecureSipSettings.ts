@@ -13,6 +13,7 @@ export const secureSipSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -26,7 +27,7 @@ export const secureSipSettingsOperations: Record<string, XapiOperation> = {
 				field('Certificate', 'certificate', 'json', false),
 				field('PrivateKey', 'privateKey', 'json', false),
 			],
-			collection: 'updateFields',
+			collection: 'secureSipSettingsUpdateFields',
 		},
 	},
 };
@@ -56,7 +57,7 @@ export const secureSipSettingsProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'secureSipSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['secureSipSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

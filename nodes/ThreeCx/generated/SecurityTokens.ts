@@ -14,12 +14,13 @@ export const securityTokensOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	revokeSecurityToken: {
 		method: 'POST',
 		path: '/SecurityTokens({Id})/Pbx.RevokeToken',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'securityTokensRefreshTokenId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -49,5 +50,5 @@ export const securityTokensProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	entityLocator('id', 'Refresh Token', 'searchSecurityTokens', { show: { resource: ['securityTokens'], operation: ['revokeSecurityToken'] } }),
+	entityLocator('securityTokensRefreshTokenId', 'Refresh Token', 'searchSecurityTokens', { show: { resource: ['securityTokens'], operation: ['revokeSecurityToken'] } }),
 ];

@@ -64,26 +64,31 @@ export const servicePrincipalsOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/ServicePrincipals({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'servicePrincipalId', 'int32', true),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
 		path: '/ServicePrincipals({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'servicePrincipalId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: servicePrincipalBodyXapiFields, collection: 'updateFields' },
+		body: {
+			kind: 'entity',
+			fields: servicePrincipalBodyXapiFields,
+			collection: 'servicePrincipalUpdateFields',
+		},
 	},
 	delete: {
 		method: 'DELETE',
 		path: '/ServicePrincipals({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'servicePrincipalId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -95,6 +100,7 @@ export const servicePrincipalsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	create: {
 		method: 'POST',
@@ -102,13 +108,18 @@ export const servicePrincipalsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: { kind: 'entity', fields: servicePrincipalBodyXapiFields, collection: 'additionalFields' },
+		body: {
+			kind: 'entity',
+			fields: servicePrincipalBodyXapiFields,
+			collection: 'servicePrincipalAdditionalFields',
+		},
+		optionsField: 'entityOptions',
 	},
 	generateAppToken: {
 		method: 'POST',
 		path: '/ServicePrincipals({Id})/Pbx.GenerateAppToken',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'servicePrincipalId', 'int32', true),
 		],
 		query: [],
 		output: 'value',
@@ -162,26 +173,26 @@ export const servicePrincipalsProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	entityLocator('id', 'Service Principal', 'searchServicePrincipals', {
+	entityLocator('servicePrincipalId', 'Service Principal', 'searchServicePrincipals', {
 		show: {
 			resource: ['servicePrincipals'],
 			operation: ['delete', 'generateAppToken', 'get', 'update'],
 		},
 	}),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		displayName: 'Update Fields',
+		name: 'servicePrincipalUpdateFields',
 		type: 'collection',
-		displayOptions: { show: { resource: ['servicePrincipals'], operation: ['create'], bodyMode: ['fields'] } },
+		displayOptions: { show: { resource: ['servicePrincipals'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: servicePrincipalBodyFields,
 	},
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
+		displayName: 'Additional Fields',
+		name: 'servicePrincipalAdditionalFields',
 		type: 'collection',
-		displayOptions: { show: { resource: ['servicePrincipals'], operation: ['update'], bodyMode: ['fields'] } },
+		displayOptions: { show: { resource: ['servicePrincipals'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: servicePrincipalBodyFields,

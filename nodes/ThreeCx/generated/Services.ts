@@ -14,6 +14,7 @@ export const servicesOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	garbageCollect: {
 		method: 'POST',
@@ -24,7 +25,7 @@ export const servicesOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('options', 'optionsParam', 'json', false),
+				field('options', 'garbageCollectOptionsParam', 'json', false),
 			],
 		},
 	},
@@ -163,6 +164,14 @@ export const servicesProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Options',
+		name: 'garbageCollectOptionsParam',
+		type: 'json',
+		displayOptions: { show: { resource: ['services'], operation: ['garbageCollect'], bodyMode: ['fields'] } },
+		default: '{}',
+		description: 'JSON GarbageCollect object',
+	},
+	{
+		displayName: 'Options',
 		name: 'optionsParam',
 		type: 'json',
 		displayOptions: {
@@ -174,13 +183,5 @@ export const servicesProperties: INodeProperties[] = [
 		},
 		default: '{}',
 		description: 'JSON XServiceManageOptions object',
-	},
-	{
-		displayName: 'Options',
-		name: 'optionsParam',
-		type: 'json',
-		displayOptions: { show: { resource: ['services'], operation: ['garbageCollect'], bodyMode: ['fields'] } },
-		default: '{}',
-		description: 'JSON GarbageCollect object',
 	},
 ];

@@ -14,12 +14,13 @@ export const sipDevicesOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	pushFirmware: {
 		method: 'POST',
 		path: '/SipDevices({Id})/Pbx.PushFirmware',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'sipDevicesIdNumber', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -57,7 +58,7 @@ export const sipDevicesProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'ID',
-		name: 'id',
+		name: 'sipDevicesIdNumber',
 		type: 'number',
 		required: true,
 		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },

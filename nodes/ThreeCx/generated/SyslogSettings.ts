@@ -13,6 +13,7 @@ export const syslogSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -27,7 +28,7 @@ export const syslogSettingsOperations: Record<string, XapiOperation> = {
 				field('CustomRelayConfig', 'customRelayConfig', 'json', false),
 				field('IntegrationType', 'integrationType', 'enum', false, ['None', 'Custom']),
 			],
-			collection: 'updateFields',
+			collection: 'syslogSettingsUpdateFields',
 		},
 	},
 	testConnection: {
@@ -75,18 +76,8 @@ export const syslogSettingsProperties: INodeProperties[] = [
 		default: 'get',
 	},
 	{
-		displayName: 'Config',
-		name: 'config',
-		type: 'json',
-		displayOptions: {
-			show: { resource: ['syslogSettings'], operation: ['testConnection'], bodyMode: ['fields'] },
-		},
-		default: '{}',
-		description: 'JSON SyslogSettings object',
-	},
-	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'syslogSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['syslogSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
@@ -117,5 +108,15 @@ export const syslogSettingsProperties: INodeProperties[] = [
 				default: 'None',
 			},
 		],
+	},
+	{
+		displayName: 'Config',
+		name: 'config',
+		type: 'json',
+		displayOptions: {
+			show: { resource: ['syslogSettings'], operation: ['testConnection'], bodyMode: ['fields'] },
+		},
+		default: '{}',
+		description: 'JSON SyslogSettings object',
 	},
 ];

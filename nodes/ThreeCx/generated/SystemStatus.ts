@@ -13,6 +13,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	revokeRemoteAccess: {
 		method: 'POST',
@@ -27,6 +28,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	requestHelp: {
 		method: 'POST',
@@ -37,7 +39,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('description', 'description', 'json', false),
+				field('description', 'systemStatusDescription', 'json', false),
 			],
 		},
 	},
@@ -56,6 +58,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	systemExtensions: {
 		method: 'GET',
@@ -64,6 +67,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listSearchFilterOptions',
 	},
 	systemDatabaseInformation: {
 		method: 'GET',
@@ -71,6 +75,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getVersionType: {
 		method: 'GET',
@@ -78,6 +83,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	setChatLogStatus: {
 		method: 'POST',
@@ -105,6 +111,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	apiToken: { method: 'GET', path: '/SystemStatus/Pbx.APIToken()', params: [], query: [], output: 'value' },
 	setMultiCompanyMode: {
@@ -127,6 +134,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	serviceTelemetry: {
 		method: 'GET',
@@ -135,6 +143,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	networkTelemetry: {
 		method: 'GET',
@@ -143,6 +152,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	myPhoneRequestIdTelemetry: {
 		method: 'GET',
@@ -154,6 +164,7 @@ export const systemStatusOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 };
 
@@ -286,6 +297,14 @@ export const systemStatusProperties: INodeProperties[] = [
 		default: 0,
 	},
 	{
+		displayName: 'Description',
+		name: 'systemStatusDescription',
+		type: 'json',
+		displayOptions: { show: { resource: ['systemStatus'], operation: ['requestHelp'], bodyMode: ['fields'] } },
+		default: '{}',
+		description: 'JSON RequestHelp object',
+	},
+	{
 		displayName: 'Enable',
 		name: 'enable',
 		type: 'boolean',
@@ -297,13 +316,5 @@ export const systemStatusProperties: INodeProperties[] = [
 			},
 		},
 		default: false,
-	},
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'json',
-		displayOptions: { show: { resource: ['systemStatus'], operation: ['requestHelp'], bodyMode: ['fields'] } },
-		default: '{}',
-		description: 'JSON RequestHelp object',
 	},
 ];

@@ -5,7 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
-import { parameterBodyXapiFields } from './fields';
+import { parameterBodyFields, parameterBodyXapiFields } from './fields';
 
 export const tenantPropertiesOperations: Record<string, XapiOperation> = {
 	getMany: {
@@ -15,6 +15,7 @@ export const tenantPropertiesOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	create: {
 		method: 'POST',
@@ -22,7 +23,8 @@ export const tenantPropertiesOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: { kind: 'entity', fields: parameterBodyXapiFields, collection: 'additionalFields' },
+		body: { kind: 'entity', fields: parameterBodyXapiFields, collection: 'propertyAdditionalFields' },
+		optionsField: 'entityOptions',
 	},
 	get: {
 		method: 'GET',
@@ -32,6 +34,7 @@ export const tenantPropertiesOperations: Record<string, XapiOperation> = {
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -47,7 +50,7 @@ export const tenantPropertiesOperations: Record<string, XapiOperation> = {
 				field('Description', 'description', 'string', false),
 				field('Value', 'value', 'string', false, undefined, 131072),
 			],
-			collection: 'updateFields',
+			collection: 'propertyUpdateFields',
 		},
 	},
 	delete: {
@@ -103,8 +106,17 @@ export const tenantPropertiesProperties: INodeProperties[] = [
 		default: 'getMany',
 	},
 	{
+		displayName: 'Additional Fields',
+		name: 'propertyAdditionalFields',
+		type: 'collection',
+		displayOptions: { show: { resource: ['tenantProperties'], operation: ['create'], bodyMode: ['fields'] } },
+		placeholder: 'Add Field',
+		default: {},
+		options: parameterBodyFields,
+	},
+	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'propertyUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['tenantProperties'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

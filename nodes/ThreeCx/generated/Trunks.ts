@@ -291,31 +291,33 @@ export const trunksOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	get: {
 		method: 'GET',
 		path: '/Trunks({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'trunkId', 'int32', true),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
 		path: '/Trunks({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'trunkId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: trunkBodyXapiFields, collection: 'updateFields' },
+		body: { kind: 'entity', fields: trunkBodyXapiFields, collection: 'trunkUpdateFields' },
 	},
 	delete: {
 		method: 'DELETE',
 		path: '/Trunks({Id})',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'trunkId', 'int32', true),
 		],
 		query: [],
 		output: 'none',
@@ -326,6 +328,7 @@ export const trunksOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	initSlaveBridge: {
 		method: 'GET',
@@ -333,6 +336,7 @@ export const trunksOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	initTrunk: {
 		method: 'GET',
@@ -342,15 +346,17 @@ export const trunksOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	exportTrunk: {
 		method: 'GET',
 		path: '/Trunks({Id})/Pbx.ExportTrunk()',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'trunkId', 'int32', true),
 		],
 		query: [],
 		output: 'file',
+		optionsField: 'fileOptions',
 	},
 	refreshRegistration: {
 		method: 'POST',
@@ -361,7 +367,7 @@ export const trunksOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('id', 'id', 'int32', false),
+				field('id', 'idNumber', 'int32', false),
 			],
 		},
 	},
@@ -386,30 +392,33 @@ export const trunksOperations: Record<string, XapiOperation> = {
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	runAnalysis: {
 		method: 'POST',
 		path: '/Trunks({Id})/Pbx.RunAnalysis',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'trunkId', 'int32', true),
 		],
 		query: [],
 		output: 'collection',
+		optionsField: 'listOptions',
 	},
 	testInboundCall: {
 		method: 'POST',
 		path: '/Trunks({Id})/Pbx.TestInboundCall',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'trunkId', 'int32', true),
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	testOutboundCall: {
 		method: 'POST',
 		path: '/Trunks({Id})/Pbx.TestOutboundCall',
 		params: [
-			field('Id', 'id', 'int32', true),
+			field('Id', 'trunkId', 'int32', true),
 		],
 		query: [],
 		output: 'entity',
@@ -420,6 +429,7 @@ export const trunksOperations: Record<string, XapiOperation> = {
 				field('destination', 'destination', 'string', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 	getMany: {
 		method: 'GET',
@@ -428,6 +438,7 @@ export const trunksOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listQueryOptions',
 	},
 	create: {
 		method: 'POST',
@@ -435,7 +446,8 @@ export const trunksOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: { kind: 'entity', fields: trunkBodyXapiFields, collection: 'additionalFields' },
+		body: { kind: 'entity', fields: trunkBodyXapiFields, collection: 'trunkAdditionalFields' },
+		optionsField: 'entityOptions',
 	},
 	getProviderPhones: {
 		method: 'POST',
@@ -446,9 +458,10 @@ export const trunksOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('model', 'model', 'json', false),
+				field('model', 'getProviderPhonesModel', 'json', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 	finalizeTrunkProvisioning: {
 		method: 'POST',
@@ -459,9 +472,10 @@ export const trunksOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('model', 'model', 'json', false),
+				field('model', 'finalizeTrunkProvisioningModel', 'json', false),
 			],
 		},
+		optionsField: 'entityOptions',
 	},
 };
 
@@ -574,15 +588,7 @@ export const trunksProperties: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	{
-		displayName: 'Template',
-		name: 'template',
-		type: 'string',
-		required: true,
-		displayOptions: { show: { resource: ['trunks'], operation: ['initTrunk'] } },
-		default: '',
-	},
-	entityLocator('id', 'Trunk', 'searchTrunks', {
+	entityLocator('trunkId', 'Trunk', 'searchTrunks', {
 		show: {
 			resource: ['trunks'],
 			operation: [
@@ -597,28 +603,18 @@ export const trunksProperties: INodeProperties[] = [
 		},
 	}),
 	{
-		displayName: 'Model',
-		name: 'model',
-		type: 'json',
-		displayOptions: {
-			show: { resource: ['trunks'], operation: ['finalizeTrunkProvisioning'], bodyMode: ['fields'] },
-		},
-		default: '{}',
-		description: 'JSON CreateTrunk object',
+		displayName: 'Template',
+		name: 'template',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['trunks'], operation: ['initTrunk'] } },
+		default: '',
 	},
 	{
-		displayName: 'Model',
-		name: 'model',
-		type: 'json',
-		displayOptions: { show: { resource: ['trunks'], operation: ['getProviderPhones'], bodyMode: ['fields'] } },
-		default: '{}',
-		description: 'JSON GetProviderPhones object',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		displayName: 'Update Fields',
+		name: 'trunkUpdateFields',
 		type: 'collection',
-		displayOptions: { show: { resource: ['trunks'], operation: ['create'], bodyMode: ['fields'] } },
+		displayOptions: { show: { resource: ['trunks'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: trunkBodyFields,
@@ -632,12 +628,30 @@ export const trunksProperties: INodeProperties[] = [
 		description: 'JSON SetRouteRequest object',
 	},
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
+		displayName: 'Additional Fields',
+		name: 'trunkAdditionalFields',
 		type: 'collection',
-		displayOptions: { show: { resource: ['trunks'], operation: ['update'], bodyMode: ['fields'] } },
+		displayOptions: { show: { resource: ['trunks'], operation: ['create'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',
 		default: {},
 		options: trunkBodyFields,
+	},
+	{
+		displayName: 'Model',
+		name: 'getProviderPhonesModel',
+		type: 'json',
+		displayOptions: { show: { resource: ['trunks'], operation: ['getProviderPhones'], bodyMode: ['fields'] } },
+		default: '{}',
+		description: 'JSON GetProviderPhones object',
+	},
+	{
+		displayName: 'Model',
+		name: 'finalizeTrunkProvisioningModel',
+		type: 'json',
+		displayOptions: {
+			show: { resource: ['trunks'], operation: ['finalizeTrunkProvisioning'], bodyMode: ['fields'] },
+		},
+		default: '{}',
+		description: 'JSON CreateTrunk object',
 	},
 ];

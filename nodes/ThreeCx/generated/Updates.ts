@@ -7,7 +7,14 @@ import type { XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
 
 export const updatesOperations: Record<string, XapiOperation> = {
-	getUpdateSettings: { method: 'GET', path: '/GetUpdateSettings()', params: [], query: [], output: 'entity' },
+	getUpdateSettings: {
+		method: 'GET',
+		path: '/GetUpdateSettings()',
+		params: [],
+		query: [],
+		output: 'entity',
+		optionsField: 'entityOptions',
+	},
 	setUpdateSettings: {
 		method: 'POST',
 		path: '/SetUpdateSettings',
@@ -17,15 +24,36 @@ export const updatesOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('settings', 'settings', 'json', false),
+				field('settings', 'updateSettingsSettings', 'json', false),
 			],
 		},
 	},
 	hasDebianUpgrade: { method: 'GET', path: '/HasDebianUpgrade()', params: [], query: [], output: 'value' },
 	upgradeDebian: { method: 'POST', path: '/UpgradeDebian', params: [], query: [], output: 'none' },
-	getUpdates: { method: 'GET', path: '/GetUpdates()', params: [], query: [], output: 'entity' },
-	getPromptSetUpdates: { method: 'GET', path: '/GetPromptSetUpdates()', params: [], query: [], output: 'entity' },
-	getServerCrmUpdates: { method: 'GET', path: '/GetServerCrmUpdates()', params: [], query: [], output: 'entity' },
+	getUpdates: {
+		method: 'GET',
+		path: '/GetUpdates()',
+		params: [],
+		query: [],
+		output: 'entity',
+		optionsField: 'entityOptions',
+	},
+	getPromptSetUpdates: {
+		method: 'GET',
+		path: '/GetPromptSetUpdates()',
+		params: [],
+		query: [],
+		output: 'entity',
+		optionsField: 'entityOptions',
+	},
+	getServerCrmUpdates: {
+		method: 'GET',
+		path: '/GetServerCrmUpdates()',
+		params: [],
+		query: [],
+		output: 'entity',
+		optionsField: 'entityOptions',
+	},
 	installUpdates: {
 		method: 'POST',
 		path: '/InstallUpdates',
@@ -39,7 +67,14 @@ export const updatesOperations: Record<string, XapiOperation> = {
 			],
 		},
 	},
-	getUpdatesStats: { method: 'GET', path: '/GetUpdatesStats()', params: [], query: [], output: 'entity' },
+	getUpdatesStats: {
+		method: 'GET',
+		path: '/GetUpdatesStats()',
+		params: [],
+		query: [],
+		output: 'entity',
+		optionsField: 'entityOptions',
+	},
 };
 
 export const updatesProperties: INodeProperties[] = [
@@ -108,19 +143,19 @@ export const updatesProperties: INodeProperties[] = [
 		default: 'getUpdateSettings',
 	},
 	{
+		displayName: 'Settings',
+		name: 'updateSettingsSettings',
+		type: 'json',
+		displayOptions: { show: { resource: ['updates'], operation: ['setUpdateSettings'], bodyMode: ['fields'] } },
+		default: '{}',
+		description: 'JSON UpdateSettings object; times of day as HH:MM:SS',
+	},
+	{
 		displayName: 'Install',
 		name: 'install',
 		type: 'json',
 		displayOptions: { show: { resource: ['updates'], operation: ['installUpdates'], bodyMode: ['fields'] } },
 		default: '{}',
 		description: 'JSON InstallUpdates object',
-	},
-	{
-		displayName: 'Settings',
-		name: 'settings',
-		type: 'json',
-		displayOptions: { show: { resource: ['updates'], operation: ['setUpdateSettings'], bodyMode: ['fields'] } },
-		default: '{}',
-		description: 'JSON UpdateSettings object; times of day as HH:MM:SS',
 	},
 ];

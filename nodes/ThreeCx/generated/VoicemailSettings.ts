@@ -14,6 +14,7 @@ export const voicemailSettingsOperations: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count'],
 		output: 'collection',
 		paged: true,
+		optionsField: 'listSearchFilterOptions',
 	},
 	get: {
 		method: 'GET',
@@ -21,6 +22,7 @@ export const voicemailSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: ['select', 'expand'],
 		output: 'entity',
+		optionsField: 'entitySelectExpandOptions',
 	},
 	update: {
 		method: 'PATCH',
@@ -52,7 +54,7 @@ export const voicemailSettingsOperations: Record<string, XapiOperation> = {
 				field('TranscribeSecretKey', 'transcribeSecretKey', 'json', false),
 				field('UsedSpace', 'usedSpace', 'int64', false),
 			],
-			collection: 'updateFields',
+			collection: 'voicemailSettingsUpdateFields',
 		},
 	},
 	deleteAllUserVoicemails: {
@@ -70,6 +72,7 @@ export const voicemailSettingsOperations: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	createConverterConfiguration: {
 		method: 'POST',
@@ -87,7 +90,7 @@ export const voicemailSettingsOperations: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field('id', 'idString', 'string', false),
+				field('id', 'voicemailSettingsId', 'string', false),
 			],
 		},
 	},
@@ -97,6 +100,7 @@ export const voicemailSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 	getConfiguredConverters: {
 		method: 'GET',
@@ -104,6 +108,7 @@ export const voicemailSettingsOperations: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
+		optionsField: 'entityOptions',
 	},
 };
 
@@ -181,8 +186,21 @@ export const voicemailSettingsProperties: INodeProperties[] = [
 		default: false,
 	},
 	{
+		displayName: 'ID',
+		name: 'voicemailSettingsId',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['voicemailSettings'],
+				operation: ['deleteConverterConfiguration'],
+				bodyMode: ['fields'],
+			},
+		},
+		default: '',
+	},
+	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'voicemailSettingsUpdateFields',
 		type: 'collection',
 		displayOptions: { show: { resource: ['voicemailSettings'], operation: ['update'], bodyMode: ['fields'] } },
 		placeholder: 'Add Field',

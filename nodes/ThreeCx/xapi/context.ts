@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } fr
 import { NODE_PARAMETER, type XapiOperation, type XapiOperationTable } from './types';
 import { XapiInputError } from './values';
 
-/** What every hook reads from the node: the operation's metadata and the Options collection. */
+/** What every hook reads from the node: the operation's metadata and its Options collection
+ * (`op.optionsField`; none: empty). */
 export interface XapiCall {
 	op: XapiOperation;
 	options: IDataObject;
@@ -17,7 +18,8 @@ export function readCall(ctx: IExecuteSingleFunctions, table: XapiOperationTable
 			itemIndex: ctx.getItemIndex(),
 		});
 	}
-	return { op, options: (ctx.getNodeParameter(NODE_PARAMETER.options, {}) ?? {}) as IDataObject };
+	const options = op.optionsField ? ctx.getNodeParameter(op.optionsField, {}) : {};
+	return { op, options: (options ?? {}) as IDataObject };
 }
 
 /**

@@ -50,8 +50,11 @@ export interface XapiField {
 }
 
 export type XapiBody =
-	/** Entity create/update: required fields top-level, the rest in a collection; or a JSON body. */
-	| { kind: 'entity'; fields: XapiField[]; collection: 'additionalFields' | 'updateFields' }
+	/** Entity create/update: required fields top-level, the rest in a collection; or a JSON body.
+	 * `collection` is the node parameter of that collection, unique to the resource's entity
+	 * (`userAdditionalFields`, `userUpdateFields`): n8n evaluates every top-level property by
+	 * name, so no two properties share one. */
+	| { kind: 'entity'; fields: XapiField[]; collection: string }
 	/** Action parameters (`{"dn","destination"}`, `{"ids":[...]}`): each a typed node field. */
 	| { kind: 'action'; fields: XapiField[] }
 	/** Multipart upload of an input item's binary property (custom prompts). */
@@ -77,6 +80,12 @@ export interface XapiOperation {
 	output: XapiOutput;
 	/** Collection answered in pages with $top/$skip: Return All and Limit apply. */
 	paged?: boolean;
+	/** Node parameter of the operation's Options collection (displayed "Options"), when it has one:
+	 * the OData options listed in `query` (same names as `ODataOption`), plus `rawResponse`,
+	 * `includeSecrets` and `binaryPropertyName` (output binary) where they apply. Named after the
+	 * set of options it holds (`listQueryOptions`, `entityOptions`, …), so that no two
+	 * differently-defined properties share a name. */
+	optionsField?: string;
 }
 
 /** resource value → operation value → operation. */
@@ -84,16 +93,13 @@ export type XapiOperationTable = Record<string, Record<string, XapiOperation>>;
 
 /**
  * Node parameter names shared by the descriptors and the runtime. Operation-specific fields use
- * the `field` names recorded in `XapiOperation`.
+ * the names recorded in `XapiOperation` (`field`, `body.collection`, `optionsField`).
  */
 export const NODE_PARAMETER = {
 	resource: 'resource',
 	operation: 'operation',
 	returnAll: 'returnAll',
 	limit: 'limit',
-	/** Collection: the OData options listed in `XapiOperation.query` (same names as `ODataOption`),
-	 * plus `rawResponse`, `includeSecrets` and `binaryPropertyName` (output binary) where they apply. */
-	options: 'options',
 	/** 'fields' | 'json' for operations with an entity or action body. */
 	bodyMode: 'bodyMode',
 	jsonBody: 'jsonBody',

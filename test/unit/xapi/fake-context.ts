@@ -38,6 +38,8 @@ export function fakeContext(
 	} as never;
 }
 
+/** Operations as the generator writes them, but each Options collection named `options` (the
+ * runtime reads the name from `optionsField`). */
 export const TABLE: XapiOperationTable = {
 	users: {
 		getMany: {
@@ -47,6 +49,7 @@ export const TABLE: XapiOperationTable = {
 			query: ['top', 'skip', 'filter', 'count', 'select', 'orderby', 'expand'],
 			output: 'collection',
 			paged: true,
+			optionsField: 'options',
 		},
 		get: {
 			method: 'GET',
@@ -54,6 +57,7 @@ export const TABLE: XapiOperationTable = {
 			params: [{ name: 'Id', field: 'id', type: 'int32', required: true }],
 			query: ['select'],
 			output: 'entity',
+			optionsField: 'options',
 		},
 		update: {
 			method: 'PATCH',
@@ -77,6 +81,7 @@ export const TABLE: XapiOperationTable = {
 			params: [],
 			query: [],
 			output: 'entity',
+			optionsField: 'options',
 			body: {
 				kind: 'action',
 				fields: [
@@ -91,6 +96,7 @@ export const TABLE: XapiOperationTable = {
 			params: [],
 			query: [],
 			output: 'collection',
+			optionsField: 'options',
 			body: { kind: 'action', fields: [{ name: 'emails', field: 'emails', type: 'stringList', required: false }] },
 		},
 	},
@@ -106,6 +112,7 @@ export const TABLE: XapiOperationTable = {
 			query: ['top', 'skip', 'filter'],
 			output: 'collection',
 			paged: true,
+			optionsField: 'options',
 		},
 	},
 	recordings: {
@@ -115,6 +122,7 @@ export const TABLE: XapiOperationTable = {
 			params: [{ name: 'recId', field: 'recId', type: 'int32', required: true }],
 			query: [],
 			output: 'file',
+			optionsField: 'options',
 		},
 	},
 	customPrompts: {

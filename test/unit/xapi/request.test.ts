@@ -145,33 +145,47 @@ describe('buildXapiRequest', () => {
 			const request = await runGenerated({
 				resource: 'users',
 				operation: 'update',
-				id: 7,
-				updateFields: { tags: ['MS', 'Teams'], officeHoursProps: 'GlobalSchedule, BlockOutboundCalls', transcriptionMode: 'Both' },
+				userId: 7,
+				userUpdateFields: { tags: ['MS', 'Teams'], officeHoursProps: 'GlobalSchedule, BlockOutboundCalls', transcriptionMode: 'Both' },
 			});
 			expect(request.body).toEqual({
 				Tags: ['MS', 'Teams'],
 				OfficeHoursProps: ['GlobalSchedule', 'BlockOutboundCalls'],
 				TranscriptionMode: 'Both',
 			});
-			const holiday = await runGenerated({ resource: 'holidays', operation: 'create', additionalFields: { timeOfStartDate: 'PT8H' } });
+			const holiday = await runGenerated({ resource: 'holidays', operation: 'create', holidayAdditionalFields: { timeOfStartDate: 'PT8H' } });
 			expect(holiday.body).toEqual({ TimeOfStartDate: 'PT8H' });
 		});
 
 		test.each<[string, IDataObject, string]>([
-			['combined flags', { resource: 'users', operation: 'update', id: 7, updateFields: { transcriptionMode: 'Voicemail, Recordings' } }, 'transcriptionMode'],
-			['unknown tag', { resource: 'users', operation: 'update', id: 7, updateFields: { tags: ['MS', 'Slack'] } }, 'tags'],
-			['TimeSpan text', { resource: 'holidays', operation: 'create', additionalFields: { timeOfEndDate: '17:00:00' } }, 'timeOfEndDate'],
-			['long SBC name key', { resource: 'sbcs', operation: 'get', name: 'branch-office-1' }, 'name'],
-			['long SBC name in body', { resource: 'sbcs', operation: 'create', additionalFields: { name: 'branch-office-1' } }, 'name'],
+			['combined flags', { resource: 'users', operation: 'update', userId: 7, userUpdateFields: { transcriptionMode: 'Voicemail, Recordings' } }, 'transcriptionMode'],
+			['unknown tag', { resource: 'users', operation: 'update', userId: 7, userUpdateFields: { tags: ['MS', 'Slack'] } }, 'tags'],
+			['TimeSpan text', { resource: 'holidays', operation: 'create', holidayAdditionalFields: { timeOfEndDate: '17:00:00' } }, 'timeOfEndDate'],
+			['long SBC name key', { resource: 'sbcs', operation: 'get', sbcName: 'branch-office-1' }, 'sbcName'],
+			['long SBC name in body', { resource: 'sbcs', operation: 'create', sbcAdditionalFields: { name: 'branch-office-1' } }, 'name'],
 		])('%s', async (_, parameters, parameter) => {
 			const error = await failure(parameters);
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect(error.description).toMatch(new RegExp(`^Parameter "${parameter}" must be .*\\. Nothing was sent to the PBX\\.$`));
 		});
 
+		test('OData options come from the operation\'s own Options collection (optionsField)', async () => {
+			expect(OPERATIONS.users.getMany.optionsField).toBe('listQueryOptions');
+			const request = await runGenerated({
+				resource: 'users',
+				operation: 'getMany',
+				returnAll: true,
+				options: { filter: 'ignored' },
+				listQueryOptions: { filter: "Number eq '100'" },
+			});
+			expect(request.qs).toEqual({ $filter: "Number eq '100'" });
+			const get = await runGenerated({ resource: 'users', operation: 'get', userId: 7, entitySelectExpandOptions: { select: 'Id' } });
+			expect([get.url, get.qs]).toEqual(['/Users(7)', { $select: 'Id' }]);
+		});
+
 		test('the length error names the limit', async () => {
-			const error = await failure({ resource: 'sbcs', operation: 'get', name: 'branch-office-1' });
-			expect(error.message).toBe('Invalid "name": expected at most 12 characters (got 15)');
+			const error = await failure({ resource: 'sbcs', operation: 'get', sbcName: 'branch-office-1' });
+			expect(error.message).toBe('Invalid "sbcName": expected at most 12 characters (got 15)');
 		});
 	});
 });
