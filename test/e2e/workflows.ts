@@ -48,7 +48,7 @@ export function scenariosWorkflow(id: string): WorkflowJson {
 			threeCx(NODE.userActivity, 300, 0, {
 				resource: 'reportUserActivity',
 				operation: 'getUserActivity',
-				clientTimeZone: 'UTC',
+				reportUserActivityClientTimeZone: 'UTC',
 				...period,
 				groupNumber: '',
 				extensionDns: '',

@@ -193,13 +193,6 @@ withSpec('spec ↔ node operation mapping', () => {
 withSpec('parameters', () => {
 	test('every required spec parameter is a required node field of the right type, in spec order', () => {
 		const problems: string[] = [];
-		// Pairs of fields some operation lists in this order (`a\u0000b`): a property is one slot in the
-		// description, so where operations order two fields both ways, some show them out of spec order.
-		const specOrder = new Set<string>();
-		for (const n of allNodeOps()) {
-			n.meta.params.forEach((a, i) => n.meta.params.slice(i + 1).forEach((b) => specOrder.add(`${a.field}\u0000${b.field}`)));
-		}
-		let outOfOrder = 0;
 		for (const n of allNodeOps()) {
 			const id = OPERATION_IDS[`${n.resource}.${n.operation}`];
 			if (!id) continue;
@@ -230,21 +223,18 @@ withSpec('parameters', () => {
 					expect(prop.typeOptions).toMatchObject({ minValue: -2147483648, maxValue: 2147483647 });
 				}
 			}
-			// Spec order of the visible fields, but where another operation orders a pair the other way.
-			const position = (field: string) => visible.findIndex((v) => v.name === field);
-			let inverted = false;
-			n.meta.params.forEach((a, i) =>
-				n.meta.params.slice(i + 1).forEach((b) => {
-					if (position(a.field) < position(b.field)) return;
-					inverted = true;
-					if (!specOrder.has(`${b.field}\u0000${a.field}`)) problems.push(`${n.resource}.${n.operation}: ${b.field} before ${a.field}`);
-				}),
-			);
-			if (inverted) outOfOrder++;
+			// Spec order of the visible fields, exactly: path/function parameters, then action body fields
+			// (a shared field the operations order both ways is split into properties of its own).
+			const fields = [...n.meta.params, ...(n.meta.body?.kind === 'action' ? n.meta.body.fields : [])];
+			const positions = fields.map((p) => visible.findIndex((v) => v.name === p.field));
+			positions.forEach((at, i) => {
+				if (at < 0) problems.push(`${n.resource}.${n.operation}: ${fields[i].field} not visible`);
+				else if (i > 0 && at <= positions[i - 1]) {
+					problems.push(`${n.resource}.${n.operation}: ${fields[i - 1].field} shown after ${fields[i].field}`);
+				}
+			});
 		}
 		expect(problems).toEqual([]);
-		// Client Time Zone (and a few keys) in the reports: first in some, last in others.
-		expect(outOfOrder).toBeLessThanOrEqual(16);
 	});
 
 	test('every writable body property is reachable (typed field or collection option)', () => {
@@ -376,11 +366,11 @@ withSpec('parameters', () => {
 			.filter((p) => !['returnAll', 'limit', meta.optionsField].includes(p.name))
 			.map((p) => [p.displayName, p.type]);
 		// Client Time Zone comes first in the spec here, but after the period in most reports that
-		// have both: shown there (one property, one name, for all reports).
+		// have both: a property of its own here, so that each report shows it where its spec does.
 		expect(fields).toEqual([
+			['Client Time Zone', 'string'],
 			['Period From', 'dateTime'],
 			['Period To', 'dateTime'],
-			['Client Time Zone', 'string'],
 			['Group Number', 'string'],
 			['Extension Dns', 'string'],
 			['Wait Interval', 'string'],
@@ -388,7 +378,8 @@ withSpec('parameters', () => {
 			['Call Area', 'number'],
 			['Grouping Type', 'number'],
 		]);
-		expect(visible.find((p) => p.name === 'clientTimeZone')?.default).toBe('UTC');
+		expect(visible.find((p) => p.name === 'reportUserActivityClientTimeZone')?.default).toBe('UTC');
+		expect(meta.params[0].field).toBe('reportUserActivityClientTimeZone');
 		expect(visible.find((p) => p.name === 'waitInterval')?.default).toBe('0:00:0');
 		expect(meta.optionsField).toBe('listQueryOptions');
 		const options = (visible.find((p) => p.name === meta.optionsField)!.options as INodeProperties[]).map((o) => o.name);

@@ -224,19 +224,131 @@ interface Slot {
 
 /**
  * Global property order, one slot per distinct property (n8n shows an operation's properties in
- * this order). Sorted by how the operations order them: topologically (ties: first seen first),
- * properties the operations order both ways as a group, ordered within by majority. Where
- * operations agree, that is
- * every operation's own order; where they disagree (Client Time Zone first in one report, last in
- * another), the majority wins: the property is still one (one name), shown out of spec order.
+ * this order), such that every operation's properties come in its own (spec) order. Sorted by how
+ * the operations order them: topologically (ties: first seen first), properties the operations
+ * order both ways as a group, ordered within by majority. Where operations disagree (Client Time
+ * Zone first in one report, last in another), the operations that follow the majority order keep
+ * the property; each other operation's fields out of that order (the fewest, keeping the most
+ * widely shared) become a property of their own (one per field definition and round), named by
+ * `nameUnits` like any other clash (`<entity><Name>`, `<operation><Name>`). Repeated until no
+ * operation shows a field out of order.
  */
 function orderSlots(resources: ResourceModel[]): Slot[] {
+	/** `resource.operation\u0000key` → variant: the property a detached field moved to. */
+	const variant = new Map<string, number>();
+	/** Key of a spec with its variant suffix → key without. */
+	const baseKey = new Map<string, string>();
+	for (let round = 0; round < 20; round++) {
+		const { order: first, sequences } = orderOnce(resources, variant, baseKey);
+		const order = fewestDetached(first, sequences);
+		const position = new Map(order.map((slot, i) => [slot.spec.key, i]));
+		const uses = new Map(order.map((slot) => [slot.spec.key, slot.uses.length]));
+		const detach = sequences.flatMap(({ id, specs }) => outOfOrder(specs, position, uses).map((s) => [id, s] as const));
+		if (detach.length === 0) return order;
+		for (const [id, s] of detach) {
+			if (s.fixed || s.primary) throw new Error(`${id}: ${s.name} out of spec order (fixed name or picker key)`);
+			variant.set(`${id}\u0000${baseKey.get(s.key) ?? s.key}`, round + 1);
+		}
+	}
+	throw new Error('Property order: operations still disagree after 20 rounds');
+}
+
+/**
+ * An operation's properties out of `position` order: the fewest, keeping fixed properties and
+ * picker keys (ties: keeping the properties more operations share).
+ */
+function outOfOrder(specs: PropSpec[], position: Map<string, number>, uses?: Map<string, number>): PropSpec[] {
+	const at = specs.map((s) => position.get(s.key)!);
+	if (at.every((p, i) => i === 0 || at[i - 1] < p)) return [];
+	const weight = (s: PropSpec) => (s.fixed || s.primary ? 1e9 : 1e4 + (uses?.get(s.key) ?? 0));
+	const best: number[] = [];
+	const prev: number[] = [];
+	for (let i = 0; i < specs.length; i++) {
+		best[i] = weight(specs[i]);
+		prev[i] = -1;
+		for (let j = 0; j < i; j++) {
+			if (at[j] < at[i] && best[j] + weight(specs[i]) > best[i]) [best[i], prev[i]] = [best[j] + weight(specs[i]), j];
+		}
+	}
+	let end = 0;
+	for (let i = 1; i < specs.length; i++) if (best[i] > best[end]) end = i;
+	const keep = new Set<number>();
+	for (let i = end; i >= 0; i = prev[i]) keep.add(i);
+	return specs.filter((_, i) => !keep.has(i));
+}
+
+/**
+ * Improves an order for the fewest properties to split off: moves single properties that some
+ * operation shows out of order to where the fewest (resource, property) pairs are out of order
+ * (then the fewest operation fields), while that helps.
+ */
+function fewestDetached(order: Slot[], sequences: Array<{ id: string; specs: PropSpec[] }>): Slot[] {
+	const keys = order.map((s) => s.spec.key);
+	const slotOf = new Map(order.map((s) => [s.spec.key, s]));
+	const uses = new Map(order.map((s) => [s.spec.key, s.uses.length]));
+	const byKey = new Map<string, number[]>();
+	sequences.forEach((q, i) => q.specs.forEach((s) => byKey.set(s.key, [...(byKey.get(s.key) ?? []), i])));
+	const resource = (id: string) => id.slice(0, id.indexOf('.'));
+	const start = new Map(keys.map((k, i) => [k, i]));
+	const detached = sequences.map((q) => outOfOrder(q.specs, start, uses));
+	const cost = (sets: PropSpec[][]) => {
+		const pairs = new Set<string>();
+		let fields = 0;
+		sets.forEach((set, i) => {
+			for (const s of set) pairs.add(`${resource(sequences[i].id)}\u0000${s.key}`);
+			fields += set.length;
+		});
+		return pairs.size * 1e6 + fields;
+	};
+	let current = cost(detached);
+	for (let pass = 0, moved = true; moved && pass < 20; pass++) {
+		moved = false;
+		const candidates = [...new Set(detached.flatMap((set, i) => (set.length > 0 ? sequences[i].specs.map((s) => s.key) : [])))];
+		for (const k of candidates) {
+			const ops = byKey.get(k)!;
+			const rest = keys.filter((x) => x !== k);
+			let bestAt = -1;
+			let bestCost = current;
+			let bestSets: PropSpec[][] = [];
+			const pos = new Map(rest.map((x, i) => [x, i]));
+			for (let j = 0; j <= rest.length; j++) {
+				pos.set(k, j - 0.5);
+				const sets = [...detached];
+				for (const i of ops) sets[i] = outOfOrder(sequences[i].specs, pos, uses);
+				const c = cost(sets);
+				if (c < bestCost) [bestAt, bestCost, bestSets] = [j, c, sets];
+			}
+			if (bestAt < 0) continue;
+			keys.splice(0, keys.length, ...rest.slice(0, bestAt), k, ...rest.slice(bestAt));
+			detached.splice(0, detached.length, ...bestSets);
+			current = bestCost;
+			moved = true;
+		}
+	}
+	return keys.map((k) => slotOf.get(k)!);
+}
+
+function orderOnce(
+	resources: ResourceModel[],
+	variant: Map<string, number>,
+	baseKey: Map<string, string>,
+): { order: Slot[]; sequences: Array<{ id: string; specs: PropSpec[] }> } {
 	const slots = new Map<string, Slot>();
 	/** after.get(a).get(b): operations listing a before b. */
 	const after = new Map<string, Map<string, number>>();
+	const sequences: Array<{ id: string; specs: PropSpec[] }> = [];
 	for (const r of resources) {
 		for (const o of r.operations) {
+			const id = `${r.value}.${o.value}`;
 			const specs = operationSpecs(o);
+			for (const s of specs) {
+				const v = variant.get(`${id}\u0000${s.key}`);
+				if (v === undefined) continue;
+				const key = `${s.key}\u0000${v}`;
+				baseKey.set(key, s.key);
+				s.key = key;
+			}
+			sequences.push({ id, specs });
 			for (const [i, s] of specs.entries()) {
 				if (!slots.has(s.key)) {
 					slots.set(s.key, { spec: s, uses: [] });
@@ -278,7 +390,7 @@ function orderSlots(resources: ResourceModel[]): Slot[] {
 			if (pending.get(n) === 0) ready.push(n);
 		}
 	}
-	return order;
+	return { order, sequences };
 }
 
 /** Within properties the operations order both ways: each next, the one the most operations want

@@ -7,10 +7,10 @@ import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
 
 const agentLoginHistoryParams: XapiField[] = [
-	field('clientTimeZone', 'clientTimeZone', 'string', true),
+	field('clientTimeZone', 'reportAgentLoginHistoryClientTimeZone', 'string', true),
 	field('startDt', 'startDt', 'dateTime', true),
 	field('endDt', 'endDt', 'dateTime', true),
-	field('queueDnStr', 'queueDnStr', 'string', true),
+	field('queueDnStr', 'reportAgentLoginHistoryQueueDnStr', 'string', true),
 	field('agentDnStr', 'agentDnStr', 'string', true),
 ];
 
@@ -56,6 +56,33 @@ export const reportAgentLoginHistoryProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getAgentLoginHistoryData',
+	},
+	{
+		displayName: 'Client Time Zone',
+		name: 'reportAgentLoginHistoryClientTimeZone',
+		type: 'string',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['reportAgentLoginHistory'],
+				operation: ['downloadAgentLoginHistory', 'getAgentLoginHistoryData'],
+			},
+		},
+		default: 'UTC',
+		description: 'Time zone of the dates in the result: an IANA name (Europe/Berlin), UTC, or an offset like +08:00',
+	},
+	{
+		displayName: 'Queue DN',
+		name: 'reportAgentLoginHistoryQueueDnStr',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['reportAgentLoginHistory'],
+				operation: ['downloadAgentLoginHistory', 'getAgentLoginHistoryData'],
+			},
+		},
+		default: '',
+		description: 'Queue number(s), comma-separated; leave empty to not filter',
 	},
 	{
 		displayName: 'Agent DN',

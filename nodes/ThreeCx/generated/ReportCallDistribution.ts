@@ -7,7 +7,7 @@ import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
 
 const callDistributionParams: XapiField[] = [
-	field('clientTimeZone', 'clientTimeZone', 'string', true),
+	field('clientTimeZone', 'reportCallDistributionClientTimeZone', 'string', true),
 	field('periodFrom', 'periodFrom', 'dateTime', true),
 	field('periodTo', 'periodTo', 'dateTime', true),
 	field('groupNumber', 'groupNumber', 'string', true),
@@ -60,5 +60,19 @@ export const reportCallDistributionProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getCallDistribution',
+	},
+	{
+		displayName: 'Client Time Zone',
+		name: 'reportCallDistributionClientTimeZone',
+		type: 'string',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['reportCallDistribution'],
+				operation: ['downloadGetGetCallDistribution', 'getCallDistribution'],
+			},
+		},
+		default: 'UTC',
+		description: 'Time zone of the dates in the result: an IANA name (Europe/Berlin), UTC, or an offset like +08:00',
 	},
 ];

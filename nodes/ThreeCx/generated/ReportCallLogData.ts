@@ -122,6 +122,73 @@ export const reportCallLogDataProperties: INodeProperties[] = [
 		default: 'getCallLogData',
 	},
 	{
+		displayName: 'Cdr ID',
+		name: 'cdrId',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['reportCallLogData'], operation: ['getCallQualityReport'] } },
+		default: '',
+	},
+	{
+		displayName: 'Call ID',
+		name: 'callId',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
+		displayOptions: { show: { resource: ['reportCallLogData'], operation: ['getOldCallQualityReport'] } },
+		default: 0,
+	},
+	{
+		displayName: 'Src Number',
+		name: 'srcNumber',
+		type: 'string',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['reportCallLogData'],
+				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
+			},
+		},
+		default: '',
+	},
+	{
+		displayName: 'Dst Number',
+		name: 'dstNumber',
+		type: 'string',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['reportCallLogData'],
+				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
+			},
+		},
+		default: '',
+	},
+	{
+		displayName: 'Src Caller ID',
+		name: 'srcCallerId',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['reportCallLogData'],
+				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
+			},
+		},
+		default: '',
+	},
+	{
+		displayName: 'Dst Caller ID',
+		name: 'dstCallerId',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['reportCallLogData'],
+				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
+			},
+		},
+		default: '',
+	},
+	{
 		displayName: 'Source Type',
 		name: 'sourceType',
 		type: 'number',
@@ -230,72 +297,5 @@ export const reportCallLogDataProperties: INodeProperties[] = [
 			},
 		},
 		default: false,
-	},
-	{
-		displayName: 'Cdr ID',
-		name: 'cdrId',
-		type: 'string',
-		required: true,
-		displayOptions: { show: { resource: ['reportCallLogData'], operation: ['getCallQualityReport'] } },
-		default: '',
-	},
-	{
-		displayName: 'Call ID',
-		name: 'callId',
-		type: 'number',
-		required: true,
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		displayOptions: { show: { resource: ['reportCallLogData'], operation: ['getOldCallQualityReport'] } },
-		default: 0,
-	},
-	{
-		displayName: 'Src Number',
-		name: 'srcNumber',
-		type: 'string',
-		required: true,
-		displayOptions: {
-			show: {
-				resource: ['reportCallLogData'],
-				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
-			},
-		},
-		default: '',
-	},
-	{
-		displayName: 'Dst Number',
-		name: 'dstNumber',
-		type: 'string',
-		required: true,
-		displayOptions: {
-			show: {
-				resource: ['reportCallLogData'],
-				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
-			},
-		},
-		default: '',
-	},
-	{
-		displayName: 'Src Caller ID',
-		name: 'srcCallerId',
-		type: 'string',
-		displayOptions: {
-			show: {
-				resource: ['reportCallLogData'],
-				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
-			},
-		},
-		default: '',
-	},
-	{
-		displayName: 'Dst Caller ID',
-		name: 'dstCallerId',
-		type: 'string',
-		displayOptions: {
-			show: {
-				resource: ['reportCallLogData'],
-				operation: ['getCallQualityReport', 'getOldCallQualityReport'],
-			},
-		},
-		default: '',
 	},
 ];

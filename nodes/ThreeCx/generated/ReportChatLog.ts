@@ -33,7 +33,7 @@ export const reportChatLogOperations: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/ReportChatLog/Pbx.DownloadChatLog(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},fromType={fromType},fromExtension={fromExtension},fromText={fromText},toType={toType},toExtension={toExtension},toText={toText},chatType={chatType},participantType={participantType})',
 		params: [
-			field('clientTimeZone', 'clientTimeZone', 'string', true),
+			field('clientTimeZone', 'reportChatLogClientTimeZone', 'string', true),
 			...chatLogParams,
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
@@ -64,6 +64,15 @@ export const reportChatLogProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getChatLog',
+	},
+	{
+		displayName: 'Client Time Zone',
+		name: 'reportChatLogClientTimeZone',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['reportChatLog'], operation: ['downloadChatLog'] } },
+		default: 'UTC',
+		description: 'Time zone of the dates in the result: an IANA name (Europe/Berlin), UTC, or an offset like +08:00',
 	},
 	{
 		displayName: 'From Type',

@@ -7,7 +7,7 @@ import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
 
 const extensionStatisticsByGroupParams: XapiField[] = [
-	field('groupNumber', 'groupNumber', 'string', true),
+	field('groupNumber', 'reportExtensionStatisticsByGroupGroupNumber', 'string', true),
 	field('periodFrom', 'periodFrom', 'dateTime', true),
 	field('periodTo', 'periodTo', 'dateTime', true),
 	field('callArea', 'callArea', 'int32', true),
@@ -55,5 +55,18 @@ export const reportExtensionStatisticsByGroupProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getExtensionStatisticsByGroupData',
+	},
+	{
+		displayName: 'Group Number',
+		name: 'reportExtensionStatisticsByGroupGroupNumber',
+		type: 'string',
+		displayOptions: {
+			show: {
+				resource: ['reportExtensionStatisticsByGroup'],
+				operation: ['downloadExtensionStatisticsByGroup', 'getExtensionStatisticsByGroupData'],
+			},
+		},
+		default: '',
+		description: 'Number of the group (department) to limit the result to; leave empty to not filter',
 	},
 ];

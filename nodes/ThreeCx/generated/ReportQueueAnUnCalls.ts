@@ -10,7 +10,7 @@ const queueAnUnCallsParams: XapiField[] = [
 	field('chartDate', 'chartDate', 'dateTime', true),
 	field('chartBy', 'chartBy', 'string', true),
 	field('queueDnStr', 'queueDnStr', 'string', true),
-	field('clientTimeZone', 'clientTimeZone', 'string', true),
+	field('clientTimeZone', 'reportQueueAnUnCallsClientTimeZone', 'string', true),
 	field('waitInterval', 'waitInterval', 'interval', true),
 ];
 
@@ -56,5 +56,19 @@ export const reportQueueAnUnCallsProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getQueueAnUnCallsData',
+	},
+	{
+		displayName: 'Client Time Zone',
+		name: 'reportQueueAnUnCallsClientTimeZone',
+		type: 'string',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['reportQueueAnUnCalls'],
+				operation: ['downloadQueueAnUnCallsReport', 'getQueueAnUnCallsData'],
+			},
+		},
+		default: 'UTC',
+		description: 'Time zone of the dates in the result: an IANA name (Europe/Berlin), UTC, or an offset like +08:00',
 	},
 ];

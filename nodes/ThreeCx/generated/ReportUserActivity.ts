@@ -7,7 +7,7 @@ import type { XapiField, XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
 
 const userActivityParams: XapiField[] = [
-	field('clientTimeZone', 'clientTimeZone', 'string', true),
+	field('clientTimeZone', 'reportUserActivityClientTimeZone', 'string', true),
 	field('periodFrom', 'periodFrom', 'dateTime', true),
 	field('periodTo', 'periodTo', 'dateTime', true),
 	field('groupNumber', 'groupNumber', 'string', true),
@@ -60,5 +60,19 @@ export const reportUserActivityProperties: INodeProperties[] = [
 			},
 		],
 		default: 'getUserActivity',
+	},
+	{
+		displayName: 'Client Time Zone',
+		name: 'reportUserActivityClientTimeZone',
+		type: 'string',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['reportUserActivity'],
+				operation: ['downloadGetUserActivity', 'getUserActivity'],
+			},
+		},
+		default: 'UTC',
+		description: 'Time zone of the dates in the result: an IANA name (Europe/Berlin), UTC, or an offset like +08:00',
 	},
 ];
