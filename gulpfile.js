@@ -1,4 +1,4 @@
-/** Copies node and credential icons (and codex files) next to the compiled JavaScript in dist/. */
+/** Copies the icons next to the compiled JavaScript in dist/ (the credential points at the node's). */
 const { src, dest } = require('gulp');
 
 function copyIcons() {

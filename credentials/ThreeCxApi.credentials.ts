@@ -28,7 +28,7 @@ export class ThreeCxApi implements ICredentialType {
 
 	displayName = '3CX API';
 
-	icon = 'file:threeCx.svg' as const;
+	icon = 'file:../nodes/ThreeCx/threeCx.svg' as const;
 
 	documentationUrl = 'https://www.3cx.com/docs/configuration-rest-api/';
 

@@ -55,9 +55,12 @@ describe('built package', () => {
 		expect(foreign).toEqual([]);
 	});
 
-	it('ships the icons next to the node and the credential', () => {
+	it('ships the icon the node and the credential point at', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { ThreeCxApi } = require(join(dist, 'credentials/ThreeCxApi.credentials.js'));
+		const credentialIcon = new ThreeCxApi().icon.replace(/^file:/, '');
+		expect(existsSync(join(dist, 'credentials', credentialIcon))).toBe(true);
 		expect(existsSync(join(dist, 'nodes/ThreeCx/threeCx.svg'))).toBe(true);
-		expect(existsSync(join(dist, 'credentials/threeCx.svg'))).toBe(true);
 	});
 
 	it('describes a declarative, tool-usable node with subtitle and credential', () => {
