@@ -2,7 +2,8 @@
  * Runs the simulator for the demo:
  *   npx tsx simulator/cli.ts --port 5001 --users 250 --call-log-rows 50000 --latency 20
  */
-import { SimulatorOptions, startSimulator } from './server';
+import type { SimulatorOptions } from './api';
+import { startSimulator } from './server';
 
 const HELP = `Usage: tsx simulator/cli.ts [options]
   --port N                 listen port on 127.0.0.1 (default 5001, 0 = ephemeral)

@@ -9,8 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { sample } from 'openapi-sampler';
-import { BoundValue, ODataError, ParamDef, ParamKind, bindFunctionArgs, parseCallSegment, parseLiteral } from './odata';
-import type { PropSpec } from './reports';
+import { ODataError } from './odata/errors';
+import { BoundValue, ParamDef, ParamKind, bindFunctionArgs, parseCallSegment, parseLiteral } from './odata/literals';
 
 import { specDir as locateSpecDir } from '../tools/spec/locate';
 
@@ -40,6 +40,13 @@ export function specFile(dir: string, version?: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A structural property of a schema. */
+export interface PropSpec {
+	name: string;
+	type?: string;
+	format?: string;
+}
 
 interface SegTpl {
 	name: string;
@@ -203,14 +210,19 @@ export class SpecIndex {
 		return args;
 	}
 
+	/** The operation's first 2xx response (its code, default 200, and the resolved response object). */
+	private success(op: SpecOp): { code: string; resp: Json } {
+		const codes = Object.keys(op.op.responses ?? {}).filter((c) => /^2\d\d$/.test(c)).sort();
+		const code = codes[0] ?? '200';
+		return { code, resp: this.resolve(op.op.responses?.[code] ?? {}) };
+	}
+
 	/** Success status and sampled body for an operation (204 → no body). Cached. */
 	respond(op: SpecOp): SpecResponse {
 		const key = `${op.method} ${op.template}`;
 		const hit = this.sampleCache.get(key);
 		if (hit) return hit;
-		const codes = Object.keys(op.op.responses ?? {}).filter((c) => /^2\d\d$/.test(c)).sort();
-		const code = codes[0] ?? '200';
-		const resp = this.resolve(op.op.responses?.[code] ?? {});
+		const { code, resp } = this.success(op);
 		const schema = resp?.content?.['application/json']?.schema;
 		let out: SpecResponse;
 		if (code === '204' || !schema) out = { status: Number(code) === 200 && !schema ? 204 : Number(code) };
@@ -229,17 +241,13 @@ export class SpecIndex {
 
 	/** The response schema of an operation (resolved), if JSON. */
 	responseSchema(op: SpecOp): Json | undefined {
-		const codes = Object.keys(op.op.responses ?? {}).filter((c) => /^2\d\d$/.test(c)).sort();
-		const resp = this.resolve(op.op.responses?.[codes[0] ?? '200'] ?? {});
-		const s = resp?.content?.['application/json']?.schema;
+		const s = this.success(op).resp?.content?.['application/json']?.schema;
 		return s ? this.resolve(s) : undefined;
 	}
 
 	/** Is the response `Pbx.IActionResult` (a file in practice)? */
 	isActionResult(op: SpecOp): boolean {
-		const codes = Object.keys(op.op.responses ?? {}).filter((c) => /^2\d\d$/.test(c)).sort();
-		const resp = this.resolve(op.op.responses?.[codes[0] ?? '200'] ?? {});
-		const ref = resp?.content?.['application/json']?.schema?.$ref;
+		const ref = this.success(op).resp?.content?.['application/json']?.schema?.$ref;
 		return typeof ref === 'string' && ref.endsWith('/Pbx.IActionResult');
 	}
 

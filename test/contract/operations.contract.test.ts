@@ -5,8 +5,9 @@
  */
 import { EXTRA_OPERATIONS, OPERATIONS } from '../../nodes/ThreeCx/generated';
 import { ThreeCx } from '../../nodes/ThreeCx/ThreeCx.node';
-import { SPEC_MISSING_MESSAGE, specAvailable, specPath } from '../../tools/spec/locate';
+import { specPath } from '../../tools/spec/locate';
 import { CredentialStore, executeNode } from '../support/n8n-harness';
+import { withSpec } from '../support/spec';
 import { literalProblems } from './literalRules';
 import { startPrismGateway, type PrismGateway } from './prismGateway';
 import { sampleParameters } from './sampleParameters';
@@ -19,8 +20,7 @@ const operations = Object.entries(OPERATIONS).flatMap(([resource, table]) =>
 		.map(([name, operation]) => ({ resource, name, operation })),
 );
 
-const suite = specAvailable() ? describe : describe.skip;
-if (!specAvailable()) console.warn(`Contract tests skipped: ${SPEC_MISSING_MESSAGE}`);
+const suite = withSpec(describe, 'the contract tests (every operation validated by Prism against the spec)');
 
 suite('every operation against the official 20.0.10 spec (Prism)', () => {
 	let gateway: PrismGateway;

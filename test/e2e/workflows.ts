@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 import type { WorkflowJson } from '../../tools/n8n';
 import { NODE_TYPE, repoRoot } from '../../tools/n8n';
+import { CALL_LOG_2025, PERIOD_2025, USER_ACTIVITY_NO_FILTERS } from '../support/fixtures';
 
 export const CREDENTIAL = { id: 'e2e3cxCredential01', name: '3CX (simulator)' };
 
@@ -24,8 +25,6 @@ export const NODE = {
 export const LOOKUP_IDS = [1, 999999, 2];
 
 const credentials = { threeCxApi: CREDENTIAL };
-
-const period = { periodFrom: '2025-01-01T00:00:00Z', periodTo: '2025-12-31T23:59:59Z' };
 
 export function scenariosWorkflow(id: string): WorkflowJson {
 	const threeCx = (name: string, x: number, y: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -49,29 +48,15 @@ export function scenariosWorkflow(id: string): WorkflowJson {
 				resource: 'reportUserActivity',
 				operation: 'getUserActivity',
 				reportUserActivityClientTimeZone: 'UTC',
-				...period,
-				groupNumber: '',
-				extensionDns: '',
-				waitInterval: '0:00:0',
-				includeQueueCalls: true,
-				callArea: 0,
-				groupingType: 0,
+				...PERIOD_2025,
+				...USER_ACTIVITY_NO_FILTERS,
 				returnAll: true,
 			}),
 			threeCx(NODE.usersAll, 300, 200, { resource: 'users', operation: 'getMany', returnAll: true }),
 			threeCx(NODE.callLogCsv, 300, 400, {
 				resource: 'reportCallLogData',
 				operation: 'downloadCallLog',
-				...period,
-				sourceType: 0,
-				sourceFilter: '',
-				destinationType: 0,
-				destinationFilter: '',
-				callsType: 0,
-				callTimeFilterType: 0,
-				callTimeFilterFrom: '0:00:0',
-				callTimeFilterTo: '0:00:0',
-				hidePcalls: true,
+				...CALL_LOG_2025,
 				clientTimeZone: 'UTC',
 			}),
 			{

@@ -3,6 +3,7 @@
  * (test/support/n8n-harness) against the loopback 3CX simulator.
  */
 import { startSimulator, type Simulator } from '../../simulator';
+import { CALL_LOG_NO_FILTERS } from '../support/fixtures';
 import { CredentialStore, executeNode, type ExecuteNodeOptions } from '../support/n8n-harness';
 
 let sim: Simulator;
@@ -27,19 +28,13 @@ const xapiRequests = () =>
 			return { path: path.slice('/xapi/v1'.length), query: Object.fromEntries(new URLSearchParams(query)), status: request.status };
 		});
 
+/** The unfiltered call log, but with an offset period and a source filter that need quoting and encoding. */
 const callLogParams = {
 	resource: 'reportCallLogData',
 	periodFrom: '2025-03-01T01:00:00+01:00',
 	periodTo: '2025-03-31T23:59:59.000Z',
-	sourceType: 0,
+	...CALL_LOG_NO_FILTERS,
 	sourceFilter: "O'Brien, x=1)",
-	destinationType: 0,
-	destinationFilter: '',
-	callsType: 0,
-	callTimeFilterType: 0,
-	callTimeFilterFrom: '0:00:0',
-	callTimeFilterTo: '0:00:0',
-	hidePcalls: true,
 };
 const callLogPath =
 	"/ReportCallLogData/Pbx.GetCallLogData(periodFrom=2025-03-01T00:00:00Z,periodTo=2025-03-31T23:59:59Z,sourceType=0,sourceFilter='O''Brien%2C%20x%3D1)',destinationType=0,destinationFilter='',callsType=0,callTimeFilterType=0,callTimeFilterFrom='0:00:0',callTimeFilterTo='0:00:0',hidePcalls=true)";

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { Simulator, SimulatorOptions, specDir, specFile, startSimulator } from '../../simulator';
+import { CALL_LOG_NO_FILTERS, PERIOD_MARCH_2025, functionArgs } from '../support/fixtures';
 
 export const specAvailable = (): boolean => specFile(specDir()) !== undefined && fs.existsSync(specDir());
 
@@ -47,26 +48,8 @@ export async function withSim(options: SimulatorOptions = {}): Promise<{ sim: Si
 	return { sim, c: await client(sim) };
 }
 
-/** GetCallLogData URL with every parameter in spec order. */
+/** GetCallLogData URL with every parameter in spec order; `over` replaces literals as spelled (undefined drops one). */
 export function callLogUrl(over: Partial<Record<string, string>> = {}, fn = 'GetCallLogData'): string {
-	const p: Record<string, string> = {
-		periodFrom: '2025-03-01T00:00:00Z',
-		periodTo: '2025-03-31T00:00:00Z',
-		sourceType: '0',
-		sourceFilter: "''",
-		destinationType: '0',
-		destinationFilter: "''",
-		callsType: '0',
-		callTimeFilterType: '0',
-		callTimeFilterFrom: "'0:00:0'",
-		callTimeFilterTo: "'0:00:0'",
-		hidePcalls: 'true',
-		...(fn === 'DownloadCallLog' ? { clientTimeZone: "'UTC'" } : {}),
-		...over,
-	};
-	const args = Object.entries(p)
-		.filter(([, v]) => v !== undefined)
-		.map(([k, v]) => `${k}=${v}`)
-		.join(',');
-	return `ReportCallLogData/Pbx.${fn}(${args})`;
+	const params = { ...PERIOD_MARCH_2025, ...CALL_LOG_NO_FILTERS, ...(fn === 'DownloadCallLog' ? { clientTimeZone: 'UTC' } : {}) };
+	return `ReportCallLogData/Pbx.${fn}(${functionArgs(params, over)})`;
 }

@@ -4,27 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { CALL_LOG_2025, functionArgs } from '../../test/support/fixtures';
 import { CREDENTIAL_TYPE, NODE_TYPE, type CredentialImport, type WorkflowJson } from '../n8n';
 
-export const CALL_LOG_PARAMS = {
-	periodFrom: '2025-01-01T00:00:00Z',
-	periodTo: '2025-12-31T23:59:59Z',
-	sourceType: 0,
-	sourceFilter: '',
-	destinationType: 0,
-	destinationFilter: '',
-	callsType: 0,
-	callTimeFilterType: 0,
-	callTimeFilterFrom: '0:00:0',
-	callTimeFilterTo: '0:00:0',
-	hidePcalls: true,
-};
-
-/** The same function call, spelled as the node spells it on the wire (checked against the simulator's log). */
-export const CALL_LOG_PATH =
-	`/ReportCallLogData/Pbx.GetCallLogData(periodFrom=${CALL_LOG_PARAMS.periodFrom},periodTo=${CALL_LOG_PARAMS.periodTo},` +
-	`sourceType=0,sourceFilter='',destinationType=0,destinationFilter='',callsType=0,callTimeFilterType=0,` +
-	`callTimeFilterFrom='0:00:0',callTimeFilterTo='0:00:0',hidePcalls=true)`;
+/** The bulk pull's call log (CALL_LOG_2025) spelled as the node sends it; test/support/fixtures.test.ts checks that it does. */
+export const CALL_LOG_PATH = `/ReportCallLogData/Pbx.GetCallLogData(${functionArgs(CALL_LOG_2025)})`;
 
 export const NODE_NAME = { ours: '3CX', http: 'HTTP Request' } as const;
 
@@ -60,7 +44,7 @@ export function credentials(ours: SimRef, http: SimRef): CredentialImport[] {
 	const threeCx = (ref: { id: string; name: string }): CredentialImport => ({
 		...ref,
 		type: CREDENTIAL_TYPE,
-		data: { server: ours.url, clientId: ours.clientId, apiKey: ours.apiKey, allowUnauthorizedCerts: false, accessToken: '' },
+		data: { server: ours.url, clientId: ours.clientId, apiKey: ours.apiKey, ignoreSSLIssues: false, accessToken: '' },
 	});
 	// n8n's generic OAuth2 credential, grant type client credentials. 3CX documents the client id
 	// and secret in the form body ('body'); n8n's default 'header' would send HTTP Basic instead.
@@ -218,7 +202,7 @@ export function workflows(http: SimRef, sizes: BenchSizes): WorkflowJson[] {
 		workflow(WF.bulkOurs, 'bench: call log, Return All (3CX node)', [
 			manualTrigger(),
 			ourNode(
-				{ resource: 'reportCallLogData', operation: 'getCallLogData', ...CALL_LOG_PARAMS, returnAll: true, [sizes.callLogOptionsField ?? 'listQueryOptions']: { top: sizes.pageSize } },
+				{ resource: 'reportCallLogData', operation: 'getCallLogData', ...CALL_LOG_2025, returnAll: true, [sizes.callLogOptionsField ?? 'listQueryOptions']: { top: sizes.pageSize } },
 				CRED.ours,
 			),
 		]),

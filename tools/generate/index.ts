@@ -15,6 +15,22 @@ export async function generate(): Promise<Map<string, string>> {
 	return emit(model).files;
 }
 
+/** How the files in OUTPUT_DIR differ from `files`: missing, different, or not generated any more. */
+export function outdated(files: Map<string, string>): string[] {
+	const problems: string[] = [];
+	for (const [name, content] of files) {
+		const file = path.join(OUTPUT_DIR, name);
+		if (!existsSync(file)) problems.push(`missing: ${name}`);
+		else if (readFileSync(file, 'utf8') !== content) problems.push(`differs: ${name}`);
+	}
+	for (const name of existingFiles()) if (!files.has(name)) problems.push(`not generated (stale): ${name}`);
+	return problems;
+}
+
+function existingFiles(): string[] {
+	return existsSync(OUTPUT_DIR) ? readdirSync(OUTPUT_DIR).filter((f) => f.endsWith('.ts')) : [];
+}
+
 async function main(): Promise<void> {
 	const check = process.argv.includes('--check');
 	if (!specAvailable()) {
@@ -22,15 +38,8 @@ async function main(): Promise<void> {
 		process.exit(2);
 	}
 	const files = await generate();
-	const existing = existsSync(OUTPUT_DIR) ? readdirSync(OUTPUT_DIR).filter((f) => f.endsWith('.ts')) : [];
 	if (check) {
-		const problems: string[] = [];
-		for (const [name, content] of files) {
-			const file = path.join(OUTPUT_DIR, name);
-			if (!existsSync(file)) problems.push(`missing: ${name}`);
-			else if (readFileSync(file, 'utf8') !== content) problems.push(`differs: ${name}`);
-		}
-		for (const name of existing) if (!files.has(name)) problems.push(`not generated (stale): ${name}`);
+		const problems = outdated(files);
 		if (problems.length > 0) {
 			console.error(`Generated descriptors are out of date (run npm run generate):\n  ${problems.join('\n  ')}`);
 			process.exit(1);
@@ -39,7 +48,7 @@ async function main(): Promise<void> {
 		return;
 	}
 	mkdirSync(OUTPUT_DIR, { recursive: true });
-	for (const name of existing) if (!files.has(name)) unlinkSync(path.join(OUTPUT_DIR, name));
+	for (const name of existingFiles()) if (!files.has(name)) unlinkSync(path.join(OUTPUT_DIR, name));
 	let written = 0;
 	for (const [name, content] of files) {
 		const file = path.join(OUTPUT_DIR, name);

@@ -4,7 +4,7 @@
  * so each definition lives once here.
  */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
-import type { ODataOption, XapiField, XapiValueType } from '../xapi/types';
+import type { ODataOption, XapiField } from '../xapi/types';
 import { NODE_PARAMETER } from '../xapi/types';
 
 export const INT32_MIN = -2147483648;
@@ -191,7 +191,7 @@ export const INT32_PATTERN =
 /**
  * The integer `Id` key of an entity set as a resource locator: "From List" (searchable rows of the
  * set, `listSearch` method `searchListMethod`) or "By ID". The value read at run time is the
- * locator's `value` (xapi/context.ts), checked as int32 like a plain number.
+ * locator's `value` (xapi/hooks/context.ts), checked as int32 like a plain number.
  */
 export function entityLocator(
 	fieldName: string,
@@ -236,17 +236,21 @@ export function entityLocator(
 	};
 }
 
-/** Operation metadata entry (see `XapiField`): wire name, node field name, value type, required,
- * enum members (`enum`, `enumList`), maximum text length. */
-export function field(
-	name: string,
-	fieldName: string,
-	type: XapiValueType,
-	required: boolean,
-	enumValues?: string[],
-	maxLength?: number,
-): XapiField {
-	const out: XapiField = { name, field: fieldName, type, required };
+/**
+ * Operation metadata entry (see `XapiField`): wire name, node field name, value type, required,
+ * enum members (`enum`, `enumList`), maximum text length. Always the same key order, without
+ * absent optional keys, whatever the caller passes. The wire name arrives as `wireName` so that
+ * n8n's lint does not take the call's argument for a node parameter.
+ */
+export function field({
+	wireName,
+	field,
+	type,
+	required,
+	enumValues,
+	maxLength,
+}: Omit<XapiField, 'name'> & { wireName: string }): XapiField {
+	const out: XapiField = { name: wireName, field, type, required };
 	if (enumValues) out.enumValues = enumValues;
 	if (maxLength !== undefined) out.maxLength = maxLength;
 	return out;

@@ -3,139 +3,139 @@
 // (xapi-20.0.10.yaml) and the overlays in tools/generate/overlays/. Edit those instead.
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { XapiOperationTable } from '../xapi/types';
-import { commonProperties } from './common';
-import { activeCallsOperations, activeCallsProperties } from './ActiveCalls';
-import { activityLogOperations, activityLogProperties } from './ActivityLog';
-import { aiSettingsOperations, aiSettingsProperties } from './AISettings';
-import { amazonIntegrationSettingsOperations, amazonIntegrationSettingsProperties } from './AmazonIntegrationSettings';
-import { antiHackingSettingsOperations, antiHackingSettingsProperties } from './AntiHackingSettings';
-import { backupsOperations, backupsProperties } from './Backups';
-import { blackListNumbersOperations, blackListNumbersProperties } from './BlackListNumbers';
-import { blocklistOperations, blocklistProperties } from './Blocklist';
-import { callCostSettingsOperations, callCostSettingsProperties } from './CallCostSettings';
-import { callFlowAppsOperations, callFlowAppsProperties } from './CallFlowApps';
-import { callFlowScriptsOperations, callFlowScriptsProperties } from './CallFlowScripts';
-import { callHistoryViewOperations, callHistoryViewProperties } from './CallHistoryView';
-import { callParkingSettingsOperations, callParkingSettingsProperties } from './CallParkingSettings';
-import { callTypesSettingsOperations, callTypesSettingsProperties } from './CallTypesSettings';
-import { cdrSettingsOperations, cdrSettingsProperties } from './CDRSettings';
-import { chatHistoryViewOperations, chatHistoryViewProperties } from './ChatHistoryView';
-import { chatLogSettingsOperations, chatLogSettingsProperties } from './ChatLogSettings';
-import { chatMessagesHistoryViewOperations, chatMessagesHistoryViewProperties } from './ChatMessagesHistoryView';
-import { codecsSettingsOperations, codecsSettingsProperties } from './CodecsSettings';
-import { conferenceSettingsOperations, conferenceSettingsProperties } from './ConferenceSettings';
-import { consoleRestrictionsOperations, consoleRestrictionsProperties } from './ConsoleRestrictions';
-import { contactsOperations, contactsProperties } from './Contacts';
-import { countriesOperations, countriesProperties } from './Countries';
-import { countryCodesOperations, countryCodesProperties } from './CountryCodes';
-import { crmIntegrationOperations, crmIntegrationProperties } from './CrmIntegration';
-import { crmTemplatesOperations, crmTemplatesProperties } from './CrmTemplates';
-import { customPromptsOperations, customPromptsProperties } from './CustomPrompts';
-import { dataConnectorSettingsOperations, dataConnectorSettingsProperties } from './DataConnectorSettings';
-import { defsOperations, defsProperties } from './Defs';
-import { deviceInfosOperations, deviceInfosProperties } from './DeviceInfos';
-import { dialCodeSettingsOperations, dialCodeSettingsProperties } from './DialCodeSettings';
-import { didNumbersOperations, didNumbersProperties } from './DidNumbers';
-import { dnPropertiesOperations, dnPropertiesProperties } from './DNProperties';
-import { e164SettingsOperations, e164SettingsProperties } from './E164Settings';
-import { emailTemplateOperations, emailTemplateProperties } from './EmailTemplate';
-import { emergencyGeoLocationsOperations, emergencyGeoLocationsProperties } from './EmergencyGeoLocations';
-import { emergencyNotificationsSettingsOperations, emergencyNotificationsSettingsProperties } from './EmergencyNotificationsSettings';
-import { eventLogsOperations, eventLogsProperties } from './EventLogs';
-import { faxOperations, faxProperties } from './Fax';
-import { faxServerSettingsOperations, faxServerSettingsProperties } from './FaxServerSettings';
-import { firewallOperations, firewallProperties } from './Firewall';
-import { firmwaresOperations, firmwaresProperties } from './Firmwares';
-import { fxsOperations, fxsProperties } from './Fxs';
-import { fxsTemplatesOperations, fxsTemplatesProperties } from './FxsTemplates';
-import { generalSettingsForAppsOperations, generalSettingsForAppsProperties } from './GeneralSettingsForApps';
-import { generalSettingsForPbxOperations, generalSettingsForPbxProperties } from './GeneralSettingsForPbx';
-import { googleSettingsOperations, googleSettingsProperties } from './GoogleSettings';
-import { groupsOperations, groupsProperties } from './Groups';
-import { holidaysOperations, holidaysProperties } from './Holidays';
-import { hotelServicesOperations, hotelServicesProperties } from './HotelServices';
-import { inboundRulesOperations, inboundRulesProperties } from './InboundRules';
-import { lastCdrAndChatMessageTimestampOperations, lastCdrAndChatMessageTimestampProperties } from './LastCdrAndChatMessageTimestamp';
-import { licenseStatusOperations, licenseStatusProperties } from './LicenseStatus';
-import { loggingSettingsOperations, loggingSettingsProperties } from './LoggingSettings';
-import { mailSettingsOperations, mailSettingsProperties } from './MailSettings';
-import { mcpServersOperations, mcpServersProperties } from './McpServers';
-import { microsoft365IntegrationOperations, microsoft365IntegrationProperties } from './Microsoft365Integration';
-import { microsoft365TeamsIntegrationOperations, microsoft365TeamsIntegrationProperties } from './Microsoft365TeamsIntegration';
-import { musicOnHoldSettingsOperations, musicOnHoldSettingsProperties } from './MusicOnHoldSettings';
-import { myGroupOperations, myGroupProperties } from './MyGroup';
-import { myTokensOperations, myTokensProperties } from './MyTokens';
-import { myUserOperations, myUserProperties } from './MyUser';
-import { networkInterfacesOperations, networkInterfacesProperties } from './NetworkInterfaces';
-import { networkSettingsOperations, networkSettingsProperties } from './NetworkSettings';
-import { notificationSettingsOperations, notificationSettingsProperties } from './NotificationSettings';
-import { oauthClientsOperations, oauthClientsProperties } from './OauthClients';
-import { officeHoursOperations, officeHoursProperties } from './OfficeHours';
-import { outboundRulesOperations, outboundRulesProperties } from './OutboundRules';
-import { parametersOperations, parametersProperties } from './Parameters';
-import { parkingsOperations, parkingsProperties } from './Parkings';
-import { peersOperations, peersProperties } from './Peers';
-import { phoneBookSettingsOperations, phoneBookSettingsProperties } from './PhoneBookSettings';
-import { phoneLogosOperations, phoneLogosProperties } from './PhoneLogos';
-import { phonesSettingsOperations, phonesSettingsProperties } from './PhonesSettings';
-import { phoneTemplatesOperations, phoneTemplatesProperties } from './PhoneTemplates';
-import { playlistsOperations, playlistsProperties } from './Playlists';
-import { promptSetsOperations, promptSetsProperties } from './PromptSets';
-import { purgeSettingsOperations, purgeSettingsProperties } from './PurgeSettings';
-import { queuesOperations, queuesProperties } from './Queues';
-import { receptionistsOperations, receptionistsProperties } from './Receptionists';
-import { recordingsOperations, recordingsProperties } from './Recordings';
-import { systemStatusOperations, systemStatusProperties } from './SystemStatus';
-import { remoteArchivingSettingsOperations, remoteArchivingSettingsProperties } from './RemoteArchivingSettings';
-import { reportAbandonedChatsStatisticsOperations, reportAbandonedChatsStatisticsProperties } from './ReportAbandonedChatsStatistics';
-import { reportAbandonedQueueCallsOperations, reportAbandonedQueueCallsProperties } from './ReportAbandonedQueueCalls';
-import { reportAgentLoginHistoryOperations, reportAgentLoginHistoryProperties } from './ReportAgentLoginHistory';
-import { reportAgentsInQueueStatisticsOperations, reportAgentsInQueueStatisticsProperties } from './ReportAgentsInQueueStatistics';
-import { reportAuditLogOperations, reportAuditLogProperties } from './ReportAuditLog';
-import { reportAverageQueueWaitingTimeOperations, reportAverageQueueWaitingTimeProperties } from './ReportAverageQueueWaitingTime';
-import { reportBreachesSlaOperations, reportBreachesSlaProperties } from './ReportBreachesSla';
-import { reportCallCostByExtensionGroupOperations, reportCallCostByExtensionGroupProperties } from './ReportCallCostByExtensionGroup';
-import { reportCallDistributionOperations, reportCallDistributionProperties } from './ReportCallDistribution';
-import { reportCallLogDataOperations, reportCallLogDataProperties } from './ReportCallLogData';
-import { reportDetailedQueueStatisticsOperations, reportDetailedQueueStatisticsProperties } from './ReportDetailedQueueStatistics';
-import { reportExtensionsStatisticsByRingGroupsOperations, reportExtensionsStatisticsByRingGroupsProperties } from './ReportExtensionsStatisticsByRingGroups';
-import { reportExtensionStatisticsByGroupOperations, reportExtensionStatisticsByGroupProperties } from './ReportExtensionStatisticsByGroup';
-import { reportExtensionStatisticsOperations, reportExtensionStatisticsProperties } from './ReportExtensionStatistics';
-import { reportInboundRulesOperations, reportInboundRulesProperties } from './ReportInboundRules';
-import { reportQueueAgentsChatStatisticsOperations, reportQueueAgentsChatStatisticsProperties } from './ReportQueueAgentsChatStatistics';
-import { reportQueueAgentsChatStatisticsTotalsOperations, reportQueueAgentsChatStatisticsTotalsProperties } from './ReportQueueAgentsChatStatisticsTotals';
-import { reportQueueAnsweredCallsByWaitTimeOperations, reportQueueAnsweredCallsByWaitTimeProperties } from './ReportQueueAnsweredCallsByWaitTime';
-import { reportQueueAnUnCallsOperations, reportQueueAnUnCallsProperties } from './ReportQueueAnUnCalls';
-import { reportQueueCallbacksOperations, reportQueueCallbacksProperties } from './ReportQueueCallbacks';
-import { reportQueueChatPerformanceOperations, reportQueueChatPerformanceProperties } from './ReportQueueChatPerformance';
-import { reportQueueFailedCallbacksOperations, reportQueueFailedCallbacksProperties } from './ReportQueueFailedCallbacks';
-import { reportQueuePerformanceOverviewOperations, reportQueuePerformanceOverviewProperties } from './ReportQueuePerformanceOverview';
-import { reportQueuePerformanceTotalsOperations, reportQueuePerformanceTotalsProperties } from './ReportQueuePerformanceTotals';
-import { reportRingGroupStatisticsOperations, reportRingGroupStatisticsProperties } from './ReportRingGroupStatistics';
-import { reportStatisticSlaOperations, reportStatisticSlaProperties } from './ReportStatisticSla';
-import { reportTeamQueueGeneralStatisticsOperations, reportTeamQueueGeneralStatisticsProperties } from './ReportTeamQueueGeneralStatistics';
-import { scheduledReportsOperations, scheduledReportsProperties } from './ScheduledReports';
-import { ringGroupsOperations, ringGroupsProperties } from './RingGroups';
-import { sbcsOperations, sbcsProperties } from './Sbcs';
-import { secureSipSettingsOperations, secureSipSettingsProperties } from './SecureSipSettings';
-import { securityTokensOperations, securityTokensProperties } from './SecurityTokens';
-import { servicePrincipalsOperations, servicePrincipalsProperties } from './ServicePrincipals';
-import { servicesOperations, servicesProperties } from './Services';
-import { sipDevicesOperations, sipDevicesProperties } from './SipDevices';
-import { syslogSettingsOperations, syslogSettingsProperties } from './SyslogSettings';
-import { directoriesOperations, directoriesProperties } from './Directories';
-import { tenantPropertiesOperations, tenantPropertiesProperties } from './TenantProperties';
-import { trunksOperations, trunksProperties } from './Trunks';
-import { trunkTemplatesOperations, trunkTemplatesProperties } from './TrunkTemplates';
-import { updatesOperations, updatesProperties } from './Updates';
-import { getUpdateDetailsOperations, getUpdateDetailsProperties } from './GetUpdateDetails';
-import { usersOperations, usersProperties } from './Users';
-import { voicemailSettingsOperations, voicemailSettingsProperties } from './VoicemailSettings';
-import { websiteLinksOperations, websiteLinksProperties } from './WebsiteLinks';
-import { reportChatLogOperations, reportChatLogProperties } from './ReportChatLog';
-import { reportInboundCallsOperations, reportInboundCallsProperties } from './ReportInboundCalls';
-import { reportOutboundCallsOperations, reportOutboundCallsProperties } from './ReportOutboundCalls';
-import { reportUserActivityOperations, reportUserActivityProperties } from './ReportUserActivity';
+import * as shared from './sharedProperties';
+import * as activeCalls from './ActiveCalls';
+import * as activityLog from './ActivityLog';
+import * as aiSettings from './AISettings';
+import * as amazonIntegrationSettings from './AmazonIntegrationSettings';
+import * as antiHackingSettings from './AntiHackingSettings';
+import * as backups from './Backups';
+import * as blackListNumbers from './BlackListNumbers';
+import * as blocklist from './Blocklist';
+import * as callCostSettings from './CallCostSettings';
+import * as callFlowApps from './CallFlowApps';
+import * as callFlowScripts from './CallFlowScripts';
+import * as callHistoryView from './CallHistoryView';
+import * as callParkingSettings from './CallParkingSettings';
+import * as callTypesSettings from './CallTypesSettings';
+import * as cdrSettings from './CDRSettings';
+import * as chatHistoryView from './ChatHistoryView';
+import * as chatLogSettings from './ChatLogSettings';
+import * as chatMessagesHistoryView from './ChatMessagesHistoryView';
+import * as codecsSettings from './CodecsSettings';
+import * as conferenceSettings from './ConferenceSettings';
+import * as consoleRestrictions from './ConsoleRestrictions';
+import * as contacts from './Contacts';
+import * as countries from './Countries';
+import * as countryCodes from './CountryCodes';
+import * as crmIntegration from './CrmIntegration';
+import * as crmTemplates from './CrmTemplates';
+import * as customPrompts from './CustomPrompts';
+import * as dataConnectorSettings from './DataConnectorSettings';
+import * as defs from './Defs';
+import * as deviceInfos from './DeviceInfos';
+import * as dialCodeSettings from './DialCodeSettings';
+import * as didNumbers from './DidNumbers';
+import * as dnProperties from './DNProperties';
+import * as e164Settings from './E164Settings';
+import * as emailTemplate from './EmailTemplate';
+import * as emergencyGeoLocations from './EmergencyGeoLocations';
+import * as emergencyNotificationsSettings from './EmergencyNotificationsSettings';
+import * as eventLogs from './EventLogs';
+import * as fax from './Fax';
+import * as faxServerSettings from './FaxServerSettings';
+import * as firewall from './Firewall';
+import * as firmwares from './Firmwares';
+import * as fxs from './Fxs';
+import * as fxsTemplates from './FxsTemplates';
+import * as generalSettingsForApps from './GeneralSettingsForApps';
+import * as generalSettingsForPbx from './GeneralSettingsForPbx';
+import * as googleSettings from './GoogleSettings';
+import * as groups from './Groups';
+import * as holidays from './Holidays';
+import * as hotelServices from './HotelServices';
+import * as inboundRules from './InboundRules';
+import * as lastCdrAndChatMessageTimestamp from './LastCdrAndChatMessageTimestamp';
+import * as licenseStatus from './LicenseStatus';
+import * as loggingSettings from './LoggingSettings';
+import * as mailSettings from './MailSettings';
+import * as mcpServers from './McpServers';
+import * as microsoft365Integration from './Microsoft365Integration';
+import * as microsoft365TeamsIntegration from './Microsoft365TeamsIntegration';
+import * as musicOnHoldSettings from './MusicOnHoldSettings';
+import * as myGroup from './MyGroup';
+import * as myTokens from './MyTokens';
+import * as myUser from './MyUser';
+import * as networkInterfaces from './NetworkInterfaces';
+import * as networkSettings from './NetworkSettings';
+import * as notificationSettings from './NotificationSettings';
+import * as oauthClients from './OauthClients';
+import * as officeHours from './OfficeHours';
+import * as outboundRules from './OutboundRules';
+import * as parameters from './Parameters';
+import * as parkings from './Parkings';
+import * as peers from './Peers';
+import * as phoneBookSettings from './PhoneBookSettings';
+import * as phoneLogos from './PhoneLogos';
+import * as phonesSettings from './PhonesSettings';
+import * as phoneTemplates from './PhoneTemplates';
+import * as playlists from './Playlists';
+import * as promptSets from './PromptSets';
+import * as purgeSettings from './PurgeSettings';
+import * as queues from './Queues';
+import * as receptionists from './Receptionists';
+import * as recordings from './Recordings';
+import * as systemStatus from './SystemStatus';
+import * as remoteArchivingSettings from './RemoteArchivingSettings';
+import * as reportAbandonedChatsStatistics from './ReportAbandonedChatsStatistics';
+import * as reportAbandonedQueueCalls from './ReportAbandonedQueueCalls';
+import * as reportAgentLoginHistory from './ReportAgentLoginHistory';
+import * as reportAgentsInQueueStatistics from './ReportAgentsInQueueStatistics';
+import * as reportAuditLog from './ReportAuditLog';
+import * as reportAverageQueueWaitingTime from './ReportAverageQueueWaitingTime';
+import * as reportBreachesSla from './ReportBreachesSla';
+import * as reportCallCostByExtensionGroup from './ReportCallCostByExtensionGroup';
+import * as reportCallDistribution from './ReportCallDistribution';
+import * as reportCallLogData from './ReportCallLogData';
+import * as reportDetailedQueueStatistics from './ReportDetailedQueueStatistics';
+import * as reportExtensionsStatisticsByRingGroups from './ReportExtensionsStatisticsByRingGroups';
+import * as reportExtensionStatisticsByGroup from './ReportExtensionStatisticsByGroup';
+import * as reportExtensionStatistics from './ReportExtensionStatistics';
+import * as reportInboundRules from './ReportInboundRules';
+import * as reportQueueAgentsChatStatistics from './ReportQueueAgentsChatStatistics';
+import * as reportQueueAgentsChatStatisticsTotals from './ReportQueueAgentsChatStatisticsTotals';
+import * as reportQueueAnsweredCallsByWaitTime from './ReportQueueAnsweredCallsByWaitTime';
+import * as reportQueueAnUnCalls from './ReportQueueAnUnCalls';
+import * as reportQueueCallbacks from './ReportQueueCallbacks';
+import * as reportQueueChatPerformance from './ReportQueueChatPerformance';
+import * as reportQueueFailedCallbacks from './ReportQueueFailedCallbacks';
+import * as reportQueuePerformanceOverview from './ReportQueuePerformanceOverview';
+import * as reportQueuePerformanceTotals from './ReportQueuePerformanceTotals';
+import * as reportRingGroupStatistics from './ReportRingGroupStatistics';
+import * as reportStatisticSla from './ReportStatisticSla';
+import * as reportTeamQueueGeneralStatistics from './ReportTeamQueueGeneralStatistics';
+import * as scheduledReports from './ScheduledReports';
+import * as ringGroups from './RingGroups';
+import * as sbcs from './Sbcs';
+import * as secureSipSettings from './SecureSipSettings';
+import * as securityTokens from './SecurityTokens';
+import * as servicePrincipals from './ServicePrincipals';
+import * as services from './Services';
+import * as sipDevices from './SipDevices';
+import * as syslogSettings from './SyslogSettings';
+import * as directories from './Directories';
+import * as tenantProperties from './TenantProperties';
+import * as trunks from './Trunks';
+import * as trunkTemplates from './TrunkTemplates';
+import * as updates from './Updates';
+import * as getUpdateDetails from './GetUpdateDetails';
+import * as users from './Users';
+import * as voicemailSettings from './VoicemailSettings';
+import * as websiteLinks from './WebsiteLinks';
+import * as reportChatLog from './ReportChatLog';
+import * as reportInboundCalls from './ReportInboundCalls';
+import * as reportOutboundCalls from './ReportOutboundCalls';
+import * as reportUserActivity from './ReportUserActivity';
 
 /** Spec version the descriptors were generated from. */
 export const SPEC_VERSION = '20.0.10';
@@ -604,453 +604,595 @@ export const resourceOptions: INodePropertyOptions[] = [
 	{ name: 'Website Links', value: 'websiteLinks', description: 'Operations under /WebsiteLinks' },
 ];
 
-/** Every generated property, in display order (after the Resource property). */
+/**
+ * Every generated property, in display order (after the Resource property): each resource's
+ * Operation, then every field in an order that keeps each operation's fields in spec order
+ * (tools/generate/emit/ordering.ts).
+ */
 export const resourceProperties: INodeProperties[] = [
-	activeCallsProperties[0],
-	activityLogProperties[0],
-	aiSettingsProperties[0],
-	amazonIntegrationSettingsProperties[0],
-	antiHackingSettingsProperties[0],
-	backupsProperties[0],
-	blackListNumbersProperties[0],
-	blocklistProperties[0],
-	callCostSettingsProperties[0],
-	callFlowAppsProperties[0],
-	callFlowScriptsProperties[0],
-	callHistoryViewProperties[0],
-	callParkingSettingsProperties[0],
-	callTypesSettingsProperties[0],
-	cdrSettingsProperties[0],
-	chatHistoryViewProperties[0],
-	chatLogSettingsProperties[0],
-	chatMessagesHistoryViewProperties[0],
-	codecsSettingsProperties[0],
-	conferenceSettingsProperties[0],
-	consoleRestrictionsProperties[0],
-	contactsProperties[0],
-	countriesProperties[0],
-	countryCodesProperties[0],
-	crmIntegrationProperties[0],
-	crmTemplatesProperties[0],
-	customPromptsProperties[0],
-	dataConnectorSettingsProperties[0],
-	defsProperties[0],
-	deviceInfosProperties[0],
-	dialCodeSettingsProperties[0],
-	didNumbersProperties[0],
-	dnPropertiesProperties[0],
-	e164SettingsProperties[0],
-	emailTemplateProperties[0],
-	emergencyGeoLocationsProperties[0],
-	emergencyNotificationsSettingsProperties[0],
-	eventLogsProperties[0],
-	faxProperties[0],
-	faxServerSettingsProperties[0],
-	firewallProperties[0],
-	firmwaresProperties[0],
-	fxsProperties[0],
-	fxsTemplatesProperties[0],
-	generalSettingsForAppsProperties[0],
-	generalSettingsForPbxProperties[0],
-	googleSettingsProperties[0],
-	groupsProperties[0],
-	holidaysProperties[0],
-	hotelServicesProperties[0],
-	inboundRulesProperties[0],
-	lastCdrAndChatMessageTimestampProperties[0],
-	licenseStatusProperties[0],
-	loggingSettingsProperties[0],
-	mailSettingsProperties[0],
-	mcpServersProperties[0],
-	microsoft365IntegrationProperties[0],
-	microsoft365TeamsIntegrationProperties[0],
-	musicOnHoldSettingsProperties[0],
-	myGroupProperties[0],
-	myTokensProperties[0],
-	myUserProperties[0],
-	networkInterfacesProperties[0],
-	networkSettingsProperties[0],
-	notificationSettingsProperties[0],
-	oauthClientsProperties[0],
-	officeHoursProperties[0],
-	outboundRulesProperties[0],
-	parametersProperties[0],
-	parkingsProperties[0],
-	peersProperties[0],
-	phoneBookSettingsProperties[0],
-	phoneLogosProperties[0],
-	phonesSettingsProperties[0],
-	phoneTemplatesProperties[0],
-	playlistsProperties[0],
-	promptSetsProperties[0],
-	purgeSettingsProperties[0],
-	queuesProperties[0],
-	receptionistsProperties[0],
-	recordingsProperties[0],
-	systemStatusProperties[0],
-	remoteArchivingSettingsProperties[0],
-	reportAbandonedChatsStatisticsProperties[0],
-	reportAbandonedQueueCallsProperties[0],
-	reportAgentLoginHistoryProperties[0],
-	reportAgentsInQueueStatisticsProperties[0],
-	reportAuditLogProperties[0],
-	reportAverageQueueWaitingTimeProperties[0],
-	reportBreachesSlaProperties[0],
-	reportCallCostByExtensionGroupProperties[0],
-	reportCallDistributionProperties[0],
-	reportCallLogDataProperties[0],
-	reportDetailedQueueStatisticsProperties[0],
-	reportExtensionsStatisticsByRingGroupsProperties[0],
-	reportExtensionStatisticsByGroupProperties[0],
-	reportExtensionStatisticsProperties[0],
-	reportInboundRulesProperties[0],
-	reportQueueAgentsChatStatisticsProperties[0],
-	reportQueueAgentsChatStatisticsTotalsProperties[0],
-	reportQueueAnsweredCallsByWaitTimeProperties[0],
-	reportQueueAnUnCallsProperties[0],
-	reportQueueCallbacksProperties[0],
-	reportQueueChatPerformanceProperties[0],
-	reportQueueFailedCallbacksProperties[0],
-	reportQueuePerformanceOverviewProperties[0],
-	reportQueuePerformanceTotalsProperties[0],
-	reportRingGroupStatisticsProperties[0],
-	reportStatisticSlaProperties[0],
-	reportTeamQueueGeneralStatisticsProperties[0],
-	scheduledReportsProperties[0],
-	ringGroupsProperties[0],
-	sbcsProperties[0],
-	secureSipSettingsProperties[0],
-	securityTokensProperties[0],
-	servicePrincipalsProperties[0],
-	servicesProperties[0],
-	sipDevicesProperties[0],
-	syslogSettingsProperties[0],
-	directoriesProperties[0],
-	tenantPropertiesProperties[0],
-	trunksProperties[0],
-	trunkTemplatesProperties[0],
-	updatesProperties[0],
-	getUpdateDetailsProperties[0],
-	usersProperties[0],
-	voicemailSettingsProperties[0],
-	websiteLinksProperties[0],
-	reportChatLogProperties[0],
-	reportInboundCallsProperties[0],
-	reportOutboundCallsProperties[0],
-	reportUserActivityProperties[0],
-	activeCallsProperties[1],
-	...commonProperties.slice(0, 2),
-	...activityLogProperties.slice(1, 4),
-	...aiSettingsProperties.slice(1, 7),
-	commonProperties[2],
-	blocklistProperties[1],
-	callFlowAppsProperties[1],
-	conferenceSettingsProperties[1],
-	...contactsProperties.slice(1, 3),
-	crmIntegrationProperties[1],
-	customPromptsProperties[1],
-	phoneLogosProperties[1],
-	customPromptsProperties[2],
-	deviceInfosProperties[1],
-	...dnPropertiesProperties.slice(1, 3),
-	crmIntegrationProperties[2],
-	dnPropertiesProperties[3],
-	parametersProperties[1],
-	commonProperties[3],
-	emailTemplateProperties[1],
-	commonProperties[4],
-	faxProperties[1],
-	fxsProperties[1],
-	groupsProperties[1],
-	holidaysProperties[1],
-	inboundRulesProperties[1],
-	licenseStatusProperties[1],
-	myGroupProperties[1],
-	mcpServersProperties[1],
-	microsoft365TeamsIntegrationProperties[1],
-	myTokensProperties[1],
-	outboundRulesProperties[1],
-	parametersProperties[2],
-	parkingsProperties[1],
-	playlistsProperties[1],
-	promptSetsProperties[1],
-	queuesProperties[1],
-	receptionistsProperties[1],
-	recordingsProperties[1],
-	systemStatusProperties[1],
-	...commonProperties.slice(5, 8),
-	reportAgentLoginHistoryProperties[1],
-	reportCallDistributionProperties[1],
-	reportQueueAnUnCallsProperties[1],
-	reportChatLogProperties[1],
-	reportUserActivityProperties[1],
-	...commonProperties.slice(8, 10),
-	...reportAgentLoginHistoryProperties.slice(2, 4),
-	...reportCallLogDataProperties.slice(1, 7),
-	reportExtensionStatisticsByGroupProperties[1],
-	...commonProperties.slice(10, 13),
-	...reportCallCostByExtensionGroupProperties.slice(1, 3),
-	...commonProperties.slice(13, 17),
-	...reportCallLogDataProperties.slice(7, 11),
-	commonProperties[17],
-	reportExtensionStatisticsProperties[1],
-	...commonProperties.slice(18, 20),
-	reportQueueAnsweredCallsByWaitTimeProperties[1],
-	scheduledReportsProperties[1],
-	ringGroupsProperties[1],
-	sbcsProperties[1],
-	securityTokensProperties[1],
-	servicePrincipalsProperties[1],
-	sipDevicesProperties[1],
-	...trunksProperties.slice(1, 3),
-	getUpdateDetailsProperties[1],
-	oauthClientsProperties[1],
-	getUpdateDetailsProperties[2],
-	...usersProperties.slice(1, 4),
-	backupsProperties[1],
-	playlistsProperties[2],
-	usersProperties[4],
-	voicemailSettingsProperties[1],
-	websiteLinksProperties[1],
-	...commonProperties.slice(20, 23),
-	...aiSettingsProperties.slice(7, 10),
-	voicemailSettingsProperties[2],
-	...aiSettingsProperties.slice(10, 14),
-	amazonIntegrationSettingsProperties[1],
-	antiHackingSettingsProperties[1],
-	...backupsProperties.slice(2, 10),
-	...blackListNumbersProperties.slice(1, 4),
-	websiteLinksProperties[2],
-	...blocklistProperties.slice(2, 4),
-	callCostSettingsProperties[1],
-	...callFlowAppsProperties.slice(2, 4),
-	callParkingSettingsProperties[1],
-	callTypesSettingsProperties[1],
-	cdrSettingsProperties[1],
-	chatLogSettingsProperties[1],
-	codecsSettingsProperties[1],
-	...conferenceSettingsProperties.slice(2, 4),
-	consoleRestrictionsProperties[1],
-	...contactsProperties.slice(3, 9),
-	groupsProperties[2],
-	contactsProperties[9],
-	countryCodesProperties[1],
-	...crmIntegrationProperties.slice(3, 7),
-	dataConnectorSettingsProperties[1],
-	...defsProperties.slice(1, 3),
-	...deviceInfosProperties.slice(2, 4),
-	dialCodeSettingsProperties[1],
-	...dnPropertiesProperties.slice(4, 7),
-	e164SettingsProperties[1],
-	emailTemplateProperties[2],
-	emergencyGeoLocationsProperties[1],
-	commonProperties[23],
-	emergencyGeoLocationsProperties[2],
-	emergencyNotificationsSettingsProperties[1],
-	...faxProperties.slice(2, 4),
-	faxServerSettingsProperties[1],
-	...fxsProperties.slice(2, 4),
-	...fxsTemplatesProperties.slice(1, 3),
-	generalSettingsForAppsProperties[1],
-	generalSettingsForPbxProperties[1],
-	...googleSettingsProperties.slice(1, 3),
-	microsoft365IntegrationProperties[1],
-	...groupsProperties.slice(3, 5),
-	commonProperties[24],
-	groupsProperties[5],
-	...commonProperties.slice(25, 27),
-	...holidaysProperties.slice(2, 4),
-	hotelServicesProperties[1],
-	...inboundRulesProperties.slice(2, 4),
-	licenseStatusProperties[2],
-	loggingSettingsProperties[1],
-	...mailSettingsProperties.slice(1, 4),
-	...mcpServersProperties.slice(2, 7),
-	...microsoft365IntegrationProperties.slice(2, 6),
-	microsoft365TeamsIntegrationProperties[2],
-	musicOnHoldSettingsProperties[1],
-	myGroupProperties[2],
-	myUserProperties[1],
-	networkSettingsProperties[1],
-	notificationSettingsProperties[1],
-	officeHoursProperties[1],
-	...outboundRulesProperties.slice(2, 6),
-	...parametersProperties.slice(3, 5),
-	...parkingsProperties.slice(2, 4),
-	peersProperties[1],
-	phoneBookSettingsProperties[1],
-	phonesSettingsProperties[1],
-	...phoneTemplatesProperties.slice(1, 3),
-	...playlistsProperties.slice(3, 7),
-	...promptSetsProperties.slice(2, 7),
-	purgeSettingsProperties[1],
-	...queuesProperties.slice(2, 4),
-	...receptionistsProperties.slice(2, 4),
-	recordingsProperties[2],
-	...systemStatusProperties.slice(2, 4),
-	remoteArchivingSettingsProperties[1],
-	...scheduledReportsProperties.slice(2, 4),
-	...ringGroupsProperties.slice(2, 4),
-	...sbcsProperties.slice(2, 4),
-	secureSipSettingsProperties[1],
-	...servicePrincipalsProperties.slice(2, 4),
-	...servicesProperties.slice(1, 3),
-	sipDevicesProperties[2],
-	...syslogSettingsProperties.slice(1, 3),
-	directoriesProperties[1],
-	...tenantPropertiesProperties.slice(1, 3),
-	...trunksProperties.slice(3, 5),
-	...commonProperties.slice(27, 32),
-	...trunksProperties.slice(5, 8),
-	...trunkTemplatesProperties.slice(1, 3),
-	...updatesProperties.slice(1, 3),
-	...usersProperties.slice(5, 9),
-	commonProperties[32],
-	...usersProperties.slice(9, 18),
-	voicemailSettingsProperties[3],
-	websiteLinksProperties[3],
-	commonProperties[33],
-	...websiteLinksProperties.slice(4, 6),
-	...reportChatLogProperties.slice(2, 9),
-	...commonProperties.slice(34, 37),
-	...reportCallLogDataProperties.slice(11, 15),
-	...commonProperties.slice(37, 43),
+	activeCalls.operation,
+	activityLog.operation,
+	aiSettings.operation,
+	amazonIntegrationSettings.operation,
+	antiHackingSettings.operation,
+	backups.operation,
+	blackListNumbers.operation,
+	blocklist.operation,
+	callCostSettings.operation,
+	callFlowApps.operation,
+	callFlowScripts.operation,
+	callHistoryView.operation,
+	callParkingSettings.operation,
+	callTypesSettings.operation,
+	cdrSettings.operation,
+	chatHistoryView.operation,
+	chatLogSettings.operation,
+	chatMessagesHistoryView.operation,
+	codecsSettings.operation,
+	conferenceSettings.operation,
+	consoleRestrictions.operation,
+	contacts.operation,
+	countries.operation,
+	countryCodes.operation,
+	crmIntegration.operation,
+	crmTemplates.operation,
+	customPrompts.operation,
+	dataConnectorSettings.operation,
+	defs.operation,
+	deviceInfos.operation,
+	dialCodeSettings.operation,
+	didNumbers.operation,
+	dnProperties.operation,
+	e164Settings.operation,
+	emailTemplate.operation,
+	emergencyGeoLocations.operation,
+	emergencyNotificationsSettings.operation,
+	eventLogs.operation,
+	fax.operation,
+	faxServerSettings.operation,
+	firewall.operation,
+	firmwares.operation,
+	fxs.operation,
+	fxsTemplates.operation,
+	generalSettingsForApps.operation,
+	generalSettingsForPbx.operation,
+	googleSettings.operation,
+	groups.operation,
+	holidays.operation,
+	hotelServices.operation,
+	inboundRules.operation,
+	lastCdrAndChatMessageTimestamp.operation,
+	licenseStatus.operation,
+	loggingSettings.operation,
+	mailSettings.operation,
+	mcpServers.operation,
+	microsoft365Integration.operation,
+	microsoft365TeamsIntegration.operation,
+	musicOnHoldSettings.operation,
+	myGroup.operation,
+	myTokens.operation,
+	myUser.operation,
+	networkInterfaces.operation,
+	networkSettings.operation,
+	notificationSettings.operation,
+	oauthClients.operation,
+	officeHours.operation,
+	outboundRules.operation,
+	parameters.operation,
+	parkings.operation,
+	peers.operation,
+	phoneBookSettings.operation,
+	phoneLogos.operation,
+	phonesSettings.operation,
+	phoneTemplates.operation,
+	playlists.operation,
+	promptSets.operation,
+	purgeSettings.operation,
+	queues.operation,
+	receptionists.operation,
+	recordings.operation,
+	systemStatus.operation,
+	remoteArchivingSettings.operation,
+	reportAbandonedChatsStatistics.operation,
+	reportAbandonedQueueCalls.operation,
+	reportAgentLoginHistory.operation,
+	reportAgentsInQueueStatistics.operation,
+	reportAuditLog.operation,
+	reportAverageQueueWaitingTime.operation,
+	reportBreachesSla.operation,
+	reportCallCostByExtensionGroup.operation,
+	reportCallDistribution.operation,
+	reportCallLogData.operation,
+	reportDetailedQueueStatistics.operation,
+	reportExtensionsStatisticsByRingGroups.operation,
+	reportExtensionStatisticsByGroup.operation,
+	reportExtensionStatistics.operation,
+	reportInboundRules.operation,
+	reportQueueAgentsChatStatistics.operation,
+	reportQueueAgentsChatStatisticsTotals.operation,
+	reportQueueAnsweredCallsByWaitTime.operation,
+	reportQueueAnUnCalls.operation,
+	reportQueueCallbacks.operation,
+	reportQueueChatPerformance.operation,
+	reportQueueFailedCallbacks.operation,
+	reportQueuePerformanceOverview.operation,
+	reportQueuePerformanceTotals.operation,
+	reportRingGroupStatistics.operation,
+	reportStatisticSla.operation,
+	reportTeamQueueGeneralStatistics.operation,
+	scheduledReports.operation,
+	ringGroups.operation,
+	sbcs.operation,
+	secureSipSettings.operation,
+	securityTokens.operation,
+	servicePrincipals.operation,
+	services.operation,
+	sipDevices.operation,
+	syslogSettings.operation,
+	directories.operation,
+	tenantProperties.operation,
+	trunks.operation,
+	trunkTemplates.operation,
+	updates.operation,
+	getUpdateDetails.operation,
+	users.operation,
+	voicemailSettings.operation,
+	websiteLinks.operation,
+	reportChatLog.operation,
+	reportInboundCalls.operation,
+	reportOutboundCalls.operation,
+	reportUserActivity.operation,
+	activeCalls.activeCallId,
+	shared.startDate,
+	shared.endDate,
+	activityLog.activityLogExtension,
+	activityLog.call,
+	activityLog.severity,
+	aiSettings.provider,
+	aiSettings.getAiTemplateContentsId,
+	aiSettings.getVectorStoreId,
+	aiSettings.getVectorStoreFilesId,
+	aiSettings.limitParam,
+	aiSettings.after,
+	shared.id,
+	blocklist.blockedAddressId,
+	callFlowApps.callFlowAppId,
+	conferenceSettings.guid,
+	contacts.getContactsByNumberNumber,
+	contacts.contactId,
+	crmIntegration.variable,
+	customPrompts.deleteFilename,
+	phoneLogos.phoneLogosFilename,
+	customPrompts.inputBinaryPropertyName,
+	deviceInfos.deviceId,
+	dnProperties.getDnPropertyByNameDnNumber,
+	dnProperties.getPropertiesByDnDnNumber,
+	crmIntegration.crmIntegrationName,
+	dnProperties.dnPropertiesName,
+	parameters.parameterName,
+	shared.name,
+	emailTemplate.templatePath,
+	shared.number,
+	fax.faxId,
+	fxs.macAddress,
+	groups.groupId,
+	holidays.holidayId,
+	inboundRules.inboundRuleId,
+	licenseStatus.partnerInfoResellerId,
+	myGroup.getMyGroupPartnerInfoResellerId,
+	mcpServers.targetIssuer,
+	microsoft365TeamsIntegration.fqdn,
+	myTokens.myTokensRefreshTokenId,
+	outboundRules.outboundRuleId,
+	parameters.parameterId,
+	parkings.parkingId,
+	playlists.downloadPlaylistFilePlaylistKey,
+	promptSets.promptSetId,
+	queues.queueId,
+	receptionists.receptionistId,
+	recordings.recId,
+	systemStatus.grantPeriodDays,
+	shared.chartDate,
+	shared.chartBy,
+	shared.queueDnStr,
+	reportAgentLoginHistory.reportAgentLoginHistoryClientTimeZone,
+	reportCallDistribution.reportCallDistributionClientTimeZone,
+	reportQueueAnUnCalls.reportQueueAnUnCallsClientTimeZone,
+	reportChatLog.reportChatLogClientTimeZone,
+	reportUserActivity.reportUserActivityClientTimeZone,
+	shared.startDt,
+	shared.endDt,
+	reportAgentLoginHistory.reportAgentLoginHistoryQueueDnStr,
+	reportAgentLoginHistory.agentDnStr,
+	reportCallLogData.cdrId,
+	reportCallLogData.callId,
+	reportCallLogData.srcNumber,
+	reportCallLogData.dstNumber,
+	reportCallLogData.srcCallerId,
+	reportCallLogData.dstCallerId,
+	reportExtensionStatisticsByGroup.reportExtensionStatisticsByGroupGroupNumber,
+	shared.periodFrom,
+	shared.periodTo,
+	shared.queueDns,
+	reportCallCostByExtensionGroup.groupFilter,
+	reportCallCostByExtensionGroup.callClass,
+	shared.groupNumber,
+	shared.extensionDns,
+	shared.waitInterval,
+	shared.includeQueueCalls,
+	reportCallLogData.sourceType,
+	reportCallLogData.sourceFilter,
+	reportCallLogData.destinationType,
+	reportCallLogData.destinationFilter,
+	shared.ringGroupDns,
+	reportExtensionStatistics.extensionFilter,
+	shared.callArea,
+	shared.groupingType,
+	reportQueueAnsweredCallsByWaitTime.answerInterval,
+	scheduledReports.scheduledReportId,
+	ringGroups.ringGroupId,
+	sbcs.sbcName,
+	securityTokens.securityTokensRefreshTokenId,
+	servicePrincipals.servicePrincipalId,
+	sipDevices.sipDevicesIdNumber,
+	trunks.trunkId,
+	trunks.template,
+	getUpdateDetails.key,
+	oauthClients.oauthClientId,
+	getUpdateDetails.getUpdateDetailsId,
+	users.userId,
+	users.getPhoneRegistrarMac,
+	users.downloadGreetingUserId,
+	backups.fileName,
+	playlists.downloadPlaylistFileFileName,
+	users.userFileName,
+	voicemailSettings.strict,
+	websiteLinks.link,
+	shared.entitySelectExpandOptions,
+	...shared.bodyModeProperties,
+	aiSettings.aiSettingsUpdateFields,
+	aiSettings.model,
+	aiSettings.deleteVectorStoreId,
+	voicemailSettings.voicemailSettingsId,
+	aiSettings.fileid,
+	aiSettings.vectorid,
+	aiSettings.addVectorStoreFilesModel,
+	aiSettings.batchDeleteFilesModel,
+	amazonIntegrationSettings.amazonIntegrationSettingsUpdateFields,
+	antiHackingSettings.antiHackingSettingsUpdateFields,
+	backups.footprint,
+	backups.password,
+	backups.backupsDescription,
+	backups.setBackupFailoverSettingsSettings,
+	backups.setBackupSettingsSettings,
+	backups.setBackupRepositorySettingsSettings,
+	backups.sftpPath,
+	backups.setRestoreSettingsSettings,
+	blackListNumbers.blackListNumberAdditionalFields,
+	blackListNumbers.blackListNumberUpdateFields,
+	blackListNumbers.blackListNumberIds,
+	websiteLinks.weblinkIds,
+	blocklist.blocklistAddrAdditionalFields,
+	blocklist.blocklistAddrUpdateFields,
+	callCostSettings.costs,
+	callFlowApps.callFlowAppUpdateFields,
+	callFlowApps.callFlowAppAdditionalFields,
+	callParkingSettings.callParkingSettingsUpdateFields,
+	callTypesSettings.callTypesSettingsUpdateFields,
+	cdrSettings.cdrSettingsUpdateFields,
+	chatLogSettings.chatLogSettingsUpdateFields,
+	codecsSettings.codecsSettingsUpdateFields,
+	conferenceSettings.conferenceSettingsUpdateFields,
+	conferenceSettings.conferenceSettingsRequest,
+	consoleRestrictions.consoleRestrictionsUpdateFields,
+	contacts.contactJson,
+	contacts.contactAdditionalFields,
+	contacts.dirSearchSettings,
+	contacts.contactSource,
+	contacts.createContactByNumberNumber,
+	contacts.deleteContactsByTypeNumber,
+	groups.groupsNumber,
+	contacts.contactUpdateFields,
+	countryCodes.countryCodesUpdateFields,
+	crmIntegration.crmIntegrationUpdateFields,
+	crmIntegration.mode,
+	crmIntegration.query,
+	crmIntegration.state,
+	dataConnectorSettings.dataConnectorSettingsUpdateFields,
+	defs.defsRequest,
+	defs.sendEmail,
+	deviceInfos.reprovision,
+	deviceInfos.deviceInfoUserId,
+	dialCodeSettings.dialCodeSettingsUpdateFields,
+	dnProperties.dnNumber,
+	dnProperties.property,
+	dnProperties.propertyName,
+	e164Settings.e164SettingsUpdateFields,
+	emailTemplate.emailTemplateUpdateFields,
+	emergencyGeoLocations.locations,
+	shared.fileOptions,
+	emergencyGeoLocations.emergencyGeoLocationsFileOptions,
+	emergencyNotificationsSettings.emergencyNotificationsSettingsUpdateFields,
+	fax.faxAdditionalFields,
+	fax.faxUpdateFields,
+	faxServerSettings.faxServerSettingsUpdateFields,
+	fxs.fxsAdditionalFields,
+	fxs.fxsUpdateFields,
+	fxsTemplates.fxsTemplateAdditionalFields,
+	fxsTemplates.fxsTemplateUpdateFields,
+	generalSettingsForApps.generalSettingsForAppsUpdateFields,
+	generalSettingsForPbx.generalSettingsForPbxUpdateFields,
+	googleSettings.googleSettingsUpdateFields,
+	googleSettings.googleSettingsOptionsParam,
+	microsoft365Integration.getM365UsersOptionsParam,
+	groups.groupUpdateFields,
+	groups.groupAdditionalFields,
+	shared.idNumber,
+	groups.groupIdString,
+	shared.licenseKey,
+	shared.resellerId,
+	holidays.holidayAdditionalFields,
+	holidays.holidayUpdateFields,
+	hotelServices.hotelServicesUpdateFields,
+	inboundRules.inboundRuleAdditionalFields,
+	inboundRules.inboundRuleUpdateFields,
+	licenseStatus.licenseParams,
+	loggingSettings.loggingSettingsUpdateFields,
+	mailSettings.mailSettingsUpdateFields,
+	mailSettings.email,
+	mailSettings.mailSettingsSettings,
+	mcpServers.registrationEndpoint,
+	mcpServers.code,
+	mcpServers.scope,
+	mcpServers.tokenEndpoint,
+	mcpServers.verifier,
+	microsoft365Integration.microsoft365IntegrationUpdateFields,
+	microsoft365Integration.accessToken,
+	microsoft365Integration.getM365GroupsOptionsParam,
+	microsoft365Integration.principalNames,
+	microsoft365TeamsIntegration.microsoft365TeamsIntegrationUpdateFields,
+	musicOnHoldSettings.musicOnHoldSettingsUpdateFields,
+	myGroup.myGroupUpdateFields,
+	myUser.myUserUpdateFields,
+	networkSettings.networkSettingsUpdateFields,
+	notificationSettings.notificationSettingsUpdateFields,
+	officeHours.officeHoursUpdateFields,
+	outboundRules.outboundRuleUpdateFields,
+	outboundRules.outboundRuleAdditionalFields,
+	outboundRules.purgeObject,
+	outboundRules.up,
+	parameters.parameterAdditionalFields,
+	parameters.parameterUpdateFields,
+	parkings.parkingAdditionalFields,
+	parkings.parkingUpdateFields,
+	peers.peersRequest,
+	phoneBookSettings.phoneBookSettingsUpdateFields,
+	phonesSettings.phonesSettingsUpdateFields,
+	phoneTemplates.phoneTemplateAdditionalFields,
+	phoneTemplates.phoneTemplateUpdateFields,
+	playlists.playlistAdditionalFields,
+	playlists.playlistUpdateFields,
+	playlists.deletePlaylistFileFileName,
+	playlists.deletePlaylistFilePlaylistKey,
+	promptSets.promptSetUpdateFields,
+	promptSets.alternatePronunciation,
+	promptSets.overrides,
+	promptSets.extension,
+	promptSets.promptId,
+	purgeSettings.period,
+	queues.queueUpdateFields,
+	queues.queueAdditionalFields,
+	receptionists.receptionistAdditionalFields,
+	receptionists.receptionistUpdateFields,
+	recordings.recordingsSettings,
+	systemStatus.systemStatusDescription,
+	systemStatus.enable,
+	remoteArchivingSettings.remoteArchivingSettingsUpdateFields,
+	scheduledReports.scheduledReportAdditionalFields,
+	scheduledReports.scheduledReportUpdateFields,
+	ringGroups.ringGroupUpdateFields,
+	ringGroups.ringGroupAdditionalFields,
+	sbcs.sbcUpdateFields,
+	sbcs.sbcAdditionalFields,
+	secureSipSettings.secureSipSettingsUpdateFields,
+	servicePrincipals.servicePrincipalUpdateFields,
+	servicePrincipals.servicePrincipalAdditionalFields,
+	services.garbageCollectOptionsParam,
+	services.optionsParam,
+	sipDevices.firmwareId,
+	syslogSettings.syslogSettingsUpdateFields,
+	syslogSettings.config,
+	directories.parameters,
+	tenantProperties.propertyAdditionalFields,
+	tenantProperties.propertyUpdateFields,
+	trunks.trunkUpdateFields,
+	trunks.routes,
+	shared.contact,
+	shared.destination,
+	shared.dn,
+	shared.filename,
+	shared.ids,
+	trunks.trunkAdditionalFields,
+	trunks.getProviderPhonesModel,
+	trunks.finalizeTrunkProvisioningModel,
+	trunkTemplates.trunkTemplateAdditionalFields,
+	trunkTemplates.trunkTemplateUpdateFields,
+	updates.updateSettingsSettings,
+	updates.install,
+	users.emails,
+	users.opts,
+	users.bulkUpdateUser,
+	users.macs,
+	shared.listOptions,
+	users.mac,
+	users.useragent,
+	users.version,
+	users.userUpdateFields,
+	users.testCall,
+	users.days,
+	users.phone,
+	users.multiUserUpdateUser,
+	users.userAdditionalFields,
+	voicemailSettings.voicemailSettingsUpdateFields,
+	websiteLinks.weblinkAdditionalFields,
+	shared.entityOptions,
+	websiteLinks.weblinkModel,
+	websiteLinks.weblinkUpdateFields,
+	reportChatLog.fromType,
+	reportChatLog.fromExtension,
+	reportChatLog.fromText,
+	reportChatLog.toType,
+	reportChatLog.toExtension,
+	reportChatLog.toText,
+	reportChatLog.chatType,
+	shared.participantType,
+	shared.trunkDns,
+	shared.callsType,
+	reportCallLogData.callTimeFilterType,
+	reportCallLogData.callTimeFilterFrom,
+	reportCallLogData.callTimeFilterTo,
+	reportCallLogData.hidePcalls,
+	shared.clientTimeZone,
+	...shared.returnAllAndLimitProperties,
+	shared.listQueryOptions,
+	shared.listSearchFilterOptions,
+	shared.fileQueryOptions,
 ];
 
 /** resource → operation → request metadata for the runtime. */
 export const OPERATIONS: XapiOperationTable = {
-	activeCalls: activeCallsOperations,
-	activityLog: activityLogOperations,
-	aiSettings: aiSettingsOperations,
-	amazonIntegrationSettings: amazonIntegrationSettingsOperations,
-	antiHackingSettings: antiHackingSettingsOperations,
-	backups: backupsOperations,
-	blackListNumbers: blackListNumbersOperations,
-	blocklist: blocklistOperations,
-	callCostSettings: callCostSettingsOperations,
-	callFlowApps: callFlowAppsOperations,
-	callFlowScripts: callFlowScriptsOperations,
-	callHistoryView: callHistoryViewOperations,
-	callParkingSettings: callParkingSettingsOperations,
-	callTypesSettings: callTypesSettingsOperations,
-	cdrSettings: cdrSettingsOperations,
-	chatHistoryView: chatHistoryViewOperations,
-	chatLogSettings: chatLogSettingsOperations,
-	chatMessagesHistoryView: chatMessagesHistoryViewOperations,
-	codecsSettings: codecsSettingsOperations,
-	conferenceSettings: conferenceSettingsOperations,
-	consoleRestrictions: consoleRestrictionsOperations,
-	contacts: contactsOperations,
-	countries: countriesOperations,
-	countryCodes: countryCodesOperations,
-	crmIntegration: crmIntegrationOperations,
-	crmTemplates: crmTemplatesOperations,
-	customPrompts: customPromptsOperations,
-	dataConnectorSettings: dataConnectorSettingsOperations,
-	defs: defsOperations,
-	deviceInfos: deviceInfosOperations,
-	dialCodeSettings: dialCodeSettingsOperations,
-	didNumbers: didNumbersOperations,
-	dnProperties: dnPropertiesOperations,
-	e164Settings: e164SettingsOperations,
-	emailTemplate: emailTemplateOperations,
-	emergencyGeoLocations: emergencyGeoLocationsOperations,
-	emergencyNotificationsSettings: emergencyNotificationsSettingsOperations,
-	eventLogs: eventLogsOperations,
-	fax: faxOperations,
-	faxServerSettings: faxServerSettingsOperations,
-	firewall: firewallOperations,
-	firmwares: firmwaresOperations,
-	fxs: fxsOperations,
-	fxsTemplates: fxsTemplatesOperations,
-	generalSettingsForApps: generalSettingsForAppsOperations,
-	generalSettingsForPbx: generalSettingsForPbxOperations,
-	googleSettings: googleSettingsOperations,
-	groups: groupsOperations,
-	holidays: holidaysOperations,
-	hotelServices: hotelServicesOperations,
-	inboundRules: inboundRulesOperations,
-	lastCdrAndChatMessageTimestamp: lastCdrAndChatMessageTimestampOperations,
-	licenseStatus: licenseStatusOperations,
-	loggingSettings: loggingSettingsOperations,
-	mailSettings: mailSettingsOperations,
-	mcpServers: mcpServersOperations,
-	microsoft365Integration: microsoft365IntegrationOperations,
-	microsoft365TeamsIntegration: microsoft365TeamsIntegrationOperations,
-	musicOnHoldSettings: musicOnHoldSettingsOperations,
-	myGroup: myGroupOperations,
-	myTokens: myTokensOperations,
-	myUser: myUserOperations,
-	networkInterfaces: networkInterfacesOperations,
-	networkSettings: networkSettingsOperations,
-	notificationSettings: notificationSettingsOperations,
-	oauthClients: oauthClientsOperations,
-	officeHours: officeHoursOperations,
-	outboundRules: outboundRulesOperations,
-	parameters: parametersOperations,
-	parkings: parkingsOperations,
-	peers: peersOperations,
-	phoneBookSettings: phoneBookSettingsOperations,
-	phoneLogos: phoneLogosOperations,
-	phonesSettings: phonesSettingsOperations,
-	phoneTemplates: phoneTemplatesOperations,
-	playlists: playlistsOperations,
-	promptSets: promptSetsOperations,
-	purgeSettings: purgeSettingsOperations,
-	queues: queuesOperations,
-	receptionists: receptionistsOperations,
-	recordings: recordingsOperations,
-	systemStatus: systemStatusOperations,
-	remoteArchivingSettings: remoteArchivingSettingsOperations,
-	reportAbandonedChatsStatistics: reportAbandonedChatsStatisticsOperations,
-	reportAbandonedQueueCalls: reportAbandonedQueueCallsOperations,
-	reportAgentLoginHistory: reportAgentLoginHistoryOperations,
-	reportAgentsInQueueStatistics: reportAgentsInQueueStatisticsOperations,
-	reportAuditLog: reportAuditLogOperations,
-	reportAverageQueueWaitingTime: reportAverageQueueWaitingTimeOperations,
-	reportBreachesSla: reportBreachesSlaOperations,
-	reportCallCostByExtensionGroup: reportCallCostByExtensionGroupOperations,
-	reportCallDistribution: reportCallDistributionOperations,
-	reportCallLogData: reportCallLogDataOperations,
-	reportDetailedQueueStatistics: reportDetailedQueueStatisticsOperations,
-	reportExtensionsStatisticsByRingGroups: reportExtensionsStatisticsByRingGroupsOperations,
-	reportExtensionStatisticsByGroup: reportExtensionStatisticsByGroupOperations,
-	reportExtensionStatistics: reportExtensionStatisticsOperations,
-	reportInboundRules: reportInboundRulesOperations,
-	reportQueueAgentsChatStatistics: reportQueueAgentsChatStatisticsOperations,
-	reportQueueAgentsChatStatisticsTotals: reportQueueAgentsChatStatisticsTotalsOperations,
-	reportQueueAnsweredCallsByWaitTime: reportQueueAnsweredCallsByWaitTimeOperations,
-	reportQueueAnUnCalls: reportQueueAnUnCallsOperations,
-	reportQueueCallbacks: reportQueueCallbacksOperations,
-	reportQueueChatPerformance: reportQueueChatPerformanceOperations,
-	reportQueueFailedCallbacks: reportQueueFailedCallbacksOperations,
-	reportQueuePerformanceOverview: reportQueuePerformanceOverviewOperations,
-	reportQueuePerformanceTotals: reportQueuePerformanceTotalsOperations,
-	reportRingGroupStatistics: reportRingGroupStatisticsOperations,
-	reportStatisticSla: reportStatisticSlaOperations,
-	reportTeamQueueGeneralStatistics: reportTeamQueueGeneralStatisticsOperations,
-	scheduledReports: scheduledReportsOperations,
-	ringGroups: ringGroupsOperations,
-	sbcs: sbcsOperations,
-	secureSipSettings: secureSipSettingsOperations,
-	securityTokens: securityTokensOperations,
-	servicePrincipals: servicePrincipalsOperations,
-	services: servicesOperations,
-	sipDevices: sipDevicesOperations,
-	syslogSettings: syslogSettingsOperations,
-	directories: directoriesOperations,
-	tenantProperties: tenantPropertiesOperations,
-	trunks: trunksOperations,
-	trunkTemplates: trunkTemplatesOperations,
-	updates: updatesOperations,
-	getUpdateDetails: getUpdateDetailsOperations,
-	users: usersOperations,
-	voicemailSettings: voicemailSettingsOperations,
-	websiteLinks: websiteLinksOperations,
-	reportChatLog: reportChatLogOperations,
-	reportInboundCalls: reportInboundCallsOperations,
-	reportOutboundCalls: reportOutboundCallsOperations,
-	reportUserActivity: reportUserActivityOperations,
+	activeCalls: activeCalls.operationTable,
+	activityLog: activityLog.operationTable,
+	aiSettings: aiSettings.operationTable,
+	amazonIntegrationSettings: amazonIntegrationSettings.operationTable,
+	antiHackingSettings: antiHackingSettings.operationTable,
+	backups: backups.operationTable,
+	blackListNumbers: blackListNumbers.operationTable,
+	blocklist: blocklist.operationTable,
+	callCostSettings: callCostSettings.operationTable,
+	callFlowApps: callFlowApps.operationTable,
+	callFlowScripts: callFlowScripts.operationTable,
+	callHistoryView: callHistoryView.operationTable,
+	callParkingSettings: callParkingSettings.operationTable,
+	callTypesSettings: callTypesSettings.operationTable,
+	cdrSettings: cdrSettings.operationTable,
+	chatHistoryView: chatHistoryView.operationTable,
+	chatLogSettings: chatLogSettings.operationTable,
+	chatMessagesHistoryView: chatMessagesHistoryView.operationTable,
+	codecsSettings: codecsSettings.operationTable,
+	conferenceSettings: conferenceSettings.operationTable,
+	consoleRestrictions: consoleRestrictions.operationTable,
+	contacts: contacts.operationTable,
+	countries: countries.operationTable,
+	countryCodes: countryCodes.operationTable,
+	crmIntegration: crmIntegration.operationTable,
+	crmTemplates: crmTemplates.operationTable,
+	customPrompts: customPrompts.operationTable,
+	dataConnectorSettings: dataConnectorSettings.operationTable,
+	defs: defs.operationTable,
+	deviceInfos: deviceInfos.operationTable,
+	dialCodeSettings: dialCodeSettings.operationTable,
+	didNumbers: didNumbers.operationTable,
+	dnProperties: dnProperties.operationTable,
+	e164Settings: e164Settings.operationTable,
+	emailTemplate: emailTemplate.operationTable,
+	emergencyGeoLocations: emergencyGeoLocations.operationTable,
+	emergencyNotificationsSettings: emergencyNotificationsSettings.operationTable,
+	eventLogs: eventLogs.operationTable,
+	fax: fax.operationTable,
+	faxServerSettings: faxServerSettings.operationTable,
+	firewall: firewall.operationTable,
+	firmwares: firmwares.operationTable,
+	fxs: fxs.operationTable,
+	fxsTemplates: fxsTemplates.operationTable,
+	generalSettingsForApps: generalSettingsForApps.operationTable,
+	generalSettingsForPbx: generalSettingsForPbx.operationTable,
+	googleSettings: googleSettings.operationTable,
+	groups: groups.operationTable,
+	holidays: holidays.operationTable,
+	hotelServices: hotelServices.operationTable,
+	inboundRules: inboundRules.operationTable,
+	lastCdrAndChatMessageTimestamp: lastCdrAndChatMessageTimestamp.operationTable,
+	licenseStatus: licenseStatus.operationTable,
+	loggingSettings: loggingSettings.operationTable,
+	mailSettings: mailSettings.operationTable,
+	mcpServers: mcpServers.operationTable,
+	microsoft365Integration: microsoft365Integration.operationTable,
+	microsoft365TeamsIntegration: microsoft365TeamsIntegration.operationTable,
+	musicOnHoldSettings: musicOnHoldSettings.operationTable,
+	myGroup: myGroup.operationTable,
+	myTokens: myTokens.operationTable,
+	myUser: myUser.operationTable,
+	networkInterfaces: networkInterfaces.operationTable,
+	networkSettings: networkSettings.operationTable,
+	notificationSettings: notificationSettings.operationTable,
+	oauthClients: oauthClients.operationTable,
+	officeHours: officeHours.operationTable,
+	outboundRules: outboundRules.operationTable,
+	parameters: parameters.operationTable,
+	parkings: parkings.operationTable,
+	peers: peers.operationTable,
+	phoneBookSettings: phoneBookSettings.operationTable,
+	phoneLogos: phoneLogos.operationTable,
+	phonesSettings: phonesSettings.operationTable,
+	phoneTemplates: phoneTemplates.operationTable,
+	playlists: playlists.operationTable,
+	promptSets: promptSets.operationTable,
+	purgeSettings: purgeSettings.operationTable,
+	queues: queues.operationTable,
+	receptionists: receptionists.operationTable,
+	recordings: recordings.operationTable,
+	systemStatus: systemStatus.operationTable,
+	remoteArchivingSettings: remoteArchivingSettings.operationTable,
+	reportAbandonedChatsStatistics: reportAbandonedChatsStatistics.operationTable,
+	reportAbandonedQueueCalls: reportAbandonedQueueCalls.operationTable,
+	reportAgentLoginHistory: reportAgentLoginHistory.operationTable,
+	reportAgentsInQueueStatistics: reportAgentsInQueueStatistics.operationTable,
+	reportAuditLog: reportAuditLog.operationTable,
+	reportAverageQueueWaitingTime: reportAverageQueueWaitingTime.operationTable,
+	reportBreachesSla: reportBreachesSla.operationTable,
+	reportCallCostByExtensionGroup: reportCallCostByExtensionGroup.operationTable,
+	reportCallDistribution: reportCallDistribution.operationTable,
+	reportCallLogData: reportCallLogData.operationTable,
+	reportDetailedQueueStatistics: reportDetailedQueueStatistics.operationTable,
+	reportExtensionsStatisticsByRingGroups: reportExtensionsStatisticsByRingGroups.operationTable,
+	reportExtensionStatisticsByGroup: reportExtensionStatisticsByGroup.operationTable,
+	reportExtensionStatistics: reportExtensionStatistics.operationTable,
+	reportInboundRules: reportInboundRules.operationTable,
+	reportQueueAgentsChatStatistics: reportQueueAgentsChatStatistics.operationTable,
+	reportQueueAgentsChatStatisticsTotals: reportQueueAgentsChatStatisticsTotals.operationTable,
+	reportQueueAnsweredCallsByWaitTime: reportQueueAnsweredCallsByWaitTime.operationTable,
+	reportQueueAnUnCalls: reportQueueAnUnCalls.operationTable,
+	reportQueueCallbacks: reportQueueCallbacks.operationTable,
+	reportQueueChatPerformance: reportQueueChatPerformance.operationTable,
+	reportQueueFailedCallbacks: reportQueueFailedCallbacks.operationTable,
+	reportQueuePerformanceOverview: reportQueuePerformanceOverview.operationTable,
+	reportQueuePerformanceTotals: reportQueuePerformanceTotals.operationTable,
+	reportRingGroupStatistics: reportRingGroupStatistics.operationTable,
+	reportStatisticSla: reportStatisticSla.operationTable,
+	reportTeamQueueGeneralStatistics: reportTeamQueueGeneralStatistics.operationTable,
+	scheduledReports: scheduledReports.operationTable,
+	ringGroups: ringGroups.operationTable,
+	sbcs: sbcs.operationTable,
+	secureSipSettings: secureSipSettings.operationTable,
+	securityTokens: securityTokens.operationTable,
+	servicePrincipals: servicePrincipals.operationTable,
+	services: services.operationTable,
+	sipDevices: sipDevices.operationTable,
+	syslogSettings: syslogSettings.operationTable,
+	directories: directories.operationTable,
+	tenantProperties: tenantProperties.operationTable,
+	trunks: trunks.operationTable,
+	trunkTemplates: trunkTemplates.operationTable,
+	updates: updates.operationTable,
+	getUpdateDetails: getUpdateDetails.operationTable,
+	users: users.operationTable,
+	voicemailSettings: voicemailSettings.operationTable,
+	websiteLinks: websiteLinks.operationTable,
+	reportChatLog: reportChatLog.operationTable,
+	reportInboundCalls: reportInboundCalls.operationTable,
+	reportOutboundCalls: reportOutboundCalls.operationTable,
+	reportUserActivity: reportUserActivity.operationTable,
 };
 
 /** `resource.operation` → spec operationId (operations from the spec only). */

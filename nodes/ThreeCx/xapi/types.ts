@@ -110,7 +110,7 @@ export const NODE_PARAMETER = {
 /**
  * A "From List" picker of an entity set's rows, for the set's integer `Id` key (n8n resource
  * locator). The generator writes one per set (nodes/ThreeCx/generated/pickers.ts), keyed by the
- * node's `methods.listSearch` method name; the runtime (xapi/listSearch.ts) reads it.
+ * node's `methods.listSearch` method name; the runtime (methods/listSearch.ts) reads it.
  */
 export interface XapiPicker {
 	/** Entity set path: `/Users`. */

@@ -1,6 +1,6 @@
 /**
  * Pickers ("From List" resource locators) of entity sets whose rows the schema rule in
- * model.ts (Number – FirstName LastName, Number – Name, Name, DisplayName, Number) does not name
+ * model/pickers.ts (Number – FirstName LastName, Number – Name, Name, DisplayName, Number) does not name
  * well, by entity set. Every property must be a string property of the set's rows.
  */
 import type { PickerOverlay } from './types';

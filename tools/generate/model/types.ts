@@ -1,0 +1,90 @@
+/**
+ * The generator's model: resources (spec tags), their operations and fields, as plain data. Built
+ * once by `buildModel` (model/index.ts); the emitter reads it and never changes it.
+ */
+import type { XapiOperation, XapiValueType } from '../../../nodes/ThreeCx/xapi/types';
+
+export type FieldLocation = 'path' | 'action' | 'entity' | 'upload';
+
+export interface FieldModel {
+	/** Wire name. */
+	name: string;
+	/** Node parameter (top level) or collection option name, before the emitter makes names unique. */
+	field: string;
+	type: XapiValueType;
+	/** Required by the spec (path/function parameters): always sent. */
+	required: boolean;
+	/** Marked `required` in n8n (a nullable string may be empty, so it is not). */
+	nodeRequired: boolean;
+	enumValues?: string[];
+	displayName: string;
+	description?: string;
+	placeholder?: string;
+	hint?: string;
+	default: string | number | boolean | string[];
+	/** Longest accepted text, from the spec's `maxLength` (text fields). */
+	maxLength?: number;
+	minValue?: number;
+	maxValue?: number;
+	location: FieldLocation;
+	/** Integer `Id` key of an entity set with a picker: shown as a resource locator. */
+	picker?: PickerModel;
+}
+
+/** "From List" picker of an entity set's rows (see `XapiPicker`). */
+export interface PickerModel {
+	/** Entity set: `Users`. */
+	set: string;
+	/** `methods.listSearch` method: `searchUsers`. */
+	method: string;
+	path: string;
+	display: string[][];
+	/** Label of one row: `User`. */
+	displayName: string;
+}
+
+/** The request of an operation as the runtime sends it; the emitter adds the fields (`XapiOperation`). */
+export type RequestModel = Pick<XapiOperation, 'method' | 'path' | 'query' | 'output' | 'paged'>;
+
+export interface OperationModel {
+	tag: string;
+	resource: string;
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	/** Spec identity; undefined for extra operations. */
+	operationId?: string;
+	specMethod?: string;
+	specPath?: string;
+	extra: boolean;
+	sinceVersion?: string;
+	params: FieldModel[];
+	bodyKind?: 'entity' | 'action' | 'upload';
+	bodyFields: FieldModel[];
+	/** Spec schema of the request body (`Pbx.User`), when it is a named schema. */
+	bodySchema?: string;
+	/** Node parameter of the entity body collection (`userUpdateFields`), before the emitter makes names unique. */
+	collection?: string;
+	uploadPart?: string;
+	request: RequestModel;
+}
+
+export interface ResourceModel {
+	tag: string;
+	value: string;
+	name: string;
+	description: string;
+	file: string;
+	/** camelCase entity of the resource (`user`, `ringGroup`), unique among resources: prefixes the
+	 * node parameters of this resource whose plain name another property uses. */
+	entity: string;
+	operations: OperationModel[];
+}
+
+export interface Model {
+	resources: ResourceModel[];
+	/** By entity set, in spec order. */
+	pickers: PickerModel[];
+	specOperationCount: number;
+}
