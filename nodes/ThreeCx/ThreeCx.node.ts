@@ -1,9 +1,9 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { resourceOptions, resourceProperties } from './generated';
-import { PICKERS } from './generated/pickers';
-import { listSearchMethods } from './xapi/listSearch';
-import { buildXapiRequest, runXapiRequest, shapeXapiResponse } from './xapi/routing';
+import { listSearch } from './methods/listSearch';
+import { buildXapiRequest, paginateXapiRequest, shapeXapiResponse } from './xapi/hooks/routing';
 
 /** Every operation shares this one routing: the request helper reads the operation table. */
 const resourceProperty: INodeProperties = {
@@ -23,22 +23,22 @@ export class ThreeCx implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: '3CX',
 		name: 'threeCx',
-		icon: 'file:threeCx.svg',
+		icon: { light: 'file:threeCx.light.svg', dark: 'file:threeCx.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage and report on a 3CX V20 phone system through its Configuration API (XAPI)',
 		defaults: { name: '3CX' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'threeCxApi', required: true }],
 		// The credential adds the server's /xapi/v1 base URL and its TLS choice to every request.
 		requestDefaults: { headers: { Accept: 'application/json' } },
-		requestOperations: { pagination: runXapiRequest },
+		requestOperations: { pagination: paginateXapiRequest },
 		properties: [resourceProperty, ...resourceProperties],
 	};
 
 	/** "From List" of the entity key pickers: one search per entity set (generated/pickers.ts). */
-	methods = { listSearch: listSearchMethods(PICKERS) };
+	methods = { listSearch };
 }

@@ -4,19 +4,24 @@
  */
 import { builtinModules } from 'node:module';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+
+import { PackageDirectoryLoader } from 'n8n-core';
 
 const root = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const dist = join(root, 'dist');
 
-function jsFiles(dir: string): string[] {
+function filesEndingWith(dir: string, suffix: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return jsFiles(path);
-		return path.endsWith('.js') ? [path] : [];
+		if (statSync(path).isDirectory()) return filesEndingWith(path, suffix);
+		return path.endsWith(suffix) ? [path] : [];
 	});
 }
+
+const jsFiles = (dir: string): string[] => filesEndingWith(dir, '.js');
+const tsFiles = (dir: string): string[] => filesEndingWith(dir, '.ts');
 
 describe('package.json', () => {
 	it('is an MIT community node package shipping only dist/', () => {
@@ -55,12 +60,31 @@ describe('built package', () => {
 		expect(foreign).toEqual([]);
 	});
 
-	it('ships the icon the node and the credential point at', () => {
+	it('ships the light and dark icons the node and the credential point at', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { ThreeCxApi } = require(join(dist, 'credentials/ThreeCxApi.credentials.js'));
-		const credentialIcon = new ThreeCxApi().icon.replace(/^file:/, '');
-		expect(existsSync(join(dist, 'credentials', credentialIcon))).toBe(true);
-		expect(existsSync(join(dist, 'nodes/ThreeCx/threeCx.svg'))).toBe(true);
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { ThreeCx } = require(join(dist, 'nodes/ThreeCx/ThreeCx.node.js'));
+		const icons = [
+			{ dir: 'credentials', icon: new ThreeCxApi().icon },
+			{ dir: 'nodes/ThreeCx', icon: new ThreeCx().description.icon },
+		];
+		for (const { dir, icon } of icons) {
+			expect(Object.keys(icon)).toEqual(['light', 'dark']);
+			expect(icon.light).not.toBe(icon.dark);
+			for (const file of [icon.light, icon.dark]) {
+				expect(existsSync(join(dist, dir, file.replace(/^file:/, '')))).toBe(true);
+			}
+		}
+	});
+
+	it("gets a light and a dark icon URL for the node and the credential from n8n's package loader", async () => {
+		const loader = new PackageDirectoryLoader(root);
+		await loader.loadAll();
+		const iconUrls = [...loader.types.nodes, ...loader.types.credentials].map((type) => type.iconUrl);
+		const prefix = `icons/${manifest.name}/dist/nodes/ThreeCx`;
+		const themed = { light: `${prefix}/threeCx.light.svg`, dark: `${prefix}/threeCx.dark.svg` };
+		expect(iconUrls).toEqual([themed, themed]);
 	});
 
 	it('describes a declarative, tool-usable node with subtitle and credential', () => {
@@ -70,7 +94,9 @@ describe('built package', () => {
 		expect(description.name).toBe('threeCx');
 		expect(description.displayName).toBe('3CX');
 		expect(description.usableAsTool).toBe(true);
-		expect(description.icon).toBe('file:threeCx.svg');
+		expect(description.icon).toEqual({ light: 'file:threeCx.light.svg', dark: 'file:threeCx.dark.svg' });
+		expect(description.inputs).toEqual(['main']);
+		expect(description.outputs).toEqual(['main']);
 		expect(description.subtitle).toBe('={{$parameter["operation"] + ": " + $parameter["resource"]}}');
 		expect(description.credentials).toEqual([{ name: 'threeCxApi', required: true }]);
 		expect(description.requestDefaults).toEqual({ headers: { Accept: 'application/json' } });
@@ -87,7 +113,7 @@ describe('built package', () => {
 			server: 'https://pbx.example.com:5001/',
 			clientId: 'n8n',
 			apiKey: 'key',
-			allowUnauthorizedCerts: true,
+			ignoreSSLIssues: true,
 			accessToken: 'stored-token',
 		};
 		const relative = await new ThreeCxApi().authenticate({ ...credentials }, { url: '/Users(1)', headers: {} });
@@ -97,7 +123,7 @@ describe('built package', () => {
 			headers: { Authorization: 'Bearer stored-token' },
 		});
 		const absolute = await new ThreeCxApi().authenticate(
-			{ ...credentials, allowUnauthorizedCerts: false },
+			{ ...credentials, ignoreSSLIssues: false },
 			{ url: 'https://pbx.example.com:5001/xapi/v1/Users', headers: {} },
 		);
 		expect(absolute.baseURL).toBeUndefined();
@@ -117,5 +143,17 @@ describe('built package', () => {
 		expect(apiKey.typeOptions.password).toBe(true);
 		const token = credential.properties.find((p: { name: string }) => p.name === 'accessToken');
 		expect(token).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+	});
+
+	it('is read only through fields it defines (a renamed field leaves no stale reader)', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { ThreeCxApi } = require(join(dist, 'credentials/ThreeCxApi.credentials.js'));
+		const defined = new Set((new ThreeCxApi().properties as { name: string }[]).map((p) => p.name));
+		const sources = [...tsFiles(join(root, 'nodes')), ...tsFiles(join(root, 'credentials'))];
+		const reads = sources.flatMap((file) =>
+			[...readFileSync(file, 'utf8').matchAll(/\bcredentials\??\.(\w+)/g)].map((match) => `${relative(root, file)}: ${match[1]}`),
+		);
+		expect(reads.length).toBeGreaterThan(0);
+		expect(reads.filter((read) => !defined.has(read.split(': ')[1]))).toEqual([]);
 	});
 });
