@@ -4,7 +4,21 @@
  */
 import type { BoundValue, ParamDef } from './odata/literals';
 import { Page, QueryOptions, Row, pageEnd, passes, project, rowComparator } from './odata/query';
-import { abandonedQueueCalls, agentLoginHistory, callLog, queuePerformanceOverview, queuePerformanceTotals, userActivity } from './seed/reports';
+import {
+	abandonedQueueCalls,
+	agentsInQueueStatistics,
+	breachesSla,
+	callCostByExtensionGroup,
+	callDistribution,
+	detailedQueueStatistics,
+	extensionStatisticsByGroup,
+	queuePerformanceOverview,
+	queuePerformanceTotals,
+	statisticSla,
+	teamQueueGeneralStatistics,
+	userActivity,
+} from './seed/callReports';
+import { agentLoginHistory, callLog } from './seed/reports';
 
 export interface ReportContext {
 	seed: number;
@@ -26,6 +40,8 @@ export interface ReportDef {
 	source(args: Record<string, BoundValue>, ctx: ReportContext): RowSource;
 	/** set for Download* twins: CSV file name */
 	csvName?: string;
+	/** A filter the real PBX answers with 404 when empty (NOTES.md "Empty filters"). */
+	refusesEmpty?: string;
 }
 
 // ---- definitions -----------------------------------------------------------------------------
@@ -45,20 +61,40 @@ const USER_ACTIVITY_PARAMS = [
 ];
 const QUEUE_PERIOD_PARAMS = [dt('periodFrom'), dt('periodTo'), str('queueDns'), str('waitInterval')];
 const AGENT_LOGIN_PARAMS = [str('clientTimeZone'), dt('startDt'), dt('endDt'), str('queueDnStr'), str('agentDnStr')];
+const QUEUE_SPAN_PARAMS = [str('queueDnStr'), dt('startDt'), dt('endDt'), str('waitInterval')];
+const BY_GROUP_PARAMS = [str('groupNumber'), dt('periodFrom'), dt('periodTo'), int('callArea')];
+const CALL_COST_PARAMS = [dt('periodFrom'), dt('periodTo'), str('groupFilter'), int('callClass')];
+const TZ = str('clientTimeZone');
 
 /** Modelled report functions (parameter lists as in the 20.0.10 spec; a test checks them against it). */
 export const REPORTS: ReportDef[] = [
 	{ set: 'ReportCallLogData', fn: 'Pbx.GetCallLogData', params: CALL_LOG_PARAMS, source: callLog },
 	{ set: 'ReportCallLogData', fn: 'Pbx.GetOldCallLogData', params: CALL_LOG_PARAMS, source: callLog },
-	{ set: 'ReportCallLogData', fn: 'Pbx.DownloadCallLog', params: [...CALL_LOG_PARAMS, str('clientTimeZone')], source: callLog, csvName: 'CallLog' },
+	{ set: 'ReportCallLogData', fn: 'Pbx.DownloadCallLog', params: [...CALL_LOG_PARAMS, TZ], source: callLog, csvName: 'CallLog' },
 	{ set: 'ReportUserActivity', fn: 'Pbx.GetUserActivity', params: USER_ACTIVITY_PARAMS, source: userActivity },
 	{ set: 'ReportUserActivity', fn: 'Pbx.DownloadGetUserActivity', params: USER_ACTIVITY_PARAMS, source: userActivity, csvName: 'UserActivity' },
 	{ set: 'ReportQueuePerformanceOverview', fn: 'Pbx.GetQueuePerformanceOverviewData', params: QUEUE_PERIOD_PARAMS, source: queuePerformanceOverview },
 	{ set: 'ReportQueuePerformanceOverview', fn: 'Pbx.DownloadQueuePerformanceOverview', params: QUEUE_PERIOD_PARAMS, source: queuePerformanceOverview, csvName: 'QueuePerformanceOverview' },
 	{ set: 'ReportQueuePerformanceTotals', fn: 'Pbx.GetQueuePerformanceTotalsData', params: QUEUE_PERIOD_PARAMS, source: queuePerformanceTotals },
 	{ set: 'ReportQueuePerformanceTotals', fn: 'Pbx.DownloadQueuePerformanceTotals', params: QUEUE_PERIOD_PARAMS, source: queuePerformanceTotals, csvName: 'QueuePerformanceTotals' },
-	{ set: 'ReportAbandonedQueueCalls', fn: 'Pbx.GetAbandonedQueueCallsData', params: QUEUE_PERIOD_PARAMS, source: abandonedQueueCalls },
-	{ set: 'ReportAbandonedQueueCalls', fn: 'Pbx.DownloadAbandonedQueueCalls', params: [...QUEUE_PERIOD_PARAMS, str('clientTimeZone')], source: abandonedQueueCalls, csvName: 'AbandonedQueueCalls' },
+	{ set: 'ReportAbandonedQueueCalls', fn: 'Pbx.GetAbandonedQueueCallsData', params: QUEUE_PERIOD_PARAMS, source: abandonedQueueCalls, refusesEmpty: 'queueDns' },
+	{ set: 'ReportAbandonedQueueCalls', fn: 'Pbx.DownloadAbandonedQueueCalls', params: [...QUEUE_PERIOD_PARAMS, TZ], source: abandonedQueueCalls, csvName: 'AbandonedQueueCalls', refusesEmpty: 'queueDns' },
+	{ set: 'ReportCallDistribution', fn: 'Pbx.GetCallDistribution', params: USER_ACTIVITY_PARAMS, source: callDistribution },
+	{ set: 'ReportCallDistribution', fn: 'Pbx.DownloadGetGetCallDistribution', params: USER_ACTIVITY_PARAMS, source: callDistribution, csvName: 'CallDistribution' },
+	{ set: 'ReportExtensionStatisticsByGroup', fn: 'Pbx.GetExtensionStatisticsByGroupData', params: BY_GROUP_PARAMS, source: extensionStatisticsByGroup },
+	{ set: 'ReportExtensionStatisticsByGroup', fn: 'Pbx.DownloadExtensionStatisticsByGroup', params: BY_GROUP_PARAMS, source: extensionStatisticsByGroup, csvName: 'ExtensionStatisticsByGroup' },
+	{ set: 'ReportCallCostByExtensionGroup', fn: 'Pbx.GetCallCostByExtensionGroupData', params: CALL_COST_PARAMS, source: callCostByExtensionGroup },
+	{ set: 'ReportCallCostByExtensionGroup', fn: 'Pbx.DownloadCallCostByExtensionGroup', params: [...CALL_COST_PARAMS, TZ], source: callCostByExtensionGroup, csvName: 'CallCostByExtensionGroup' },
+	{ set: 'ReportAgentsInQueueStatistics', fn: 'Pbx.GetAgentsInQueueStatisticsData', params: QUEUE_SPAN_PARAMS, source: agentsInQueueStatistics, refusesEmpty: 'queueDnStr' },
+	{ set: 'ReportAgentsInQueueStatistics', fn: 'Pbx.DownloadAgentsInQueueStatistics', params: QUEUE_SPAN_PARAMS, source: agentsInQueueStatistics, csvName: 'AgentsInQueueStatistics', refusesEmpty: 'queueDnStr' },
+	{ set: 'ReportStatisticSla', fn: 'Pbx.GetStatisticSlaData', params: QUEUE_SPAN_PARAMS, source: statisticSla },
+	{ set: 'ReportStatisticSla', fn: 'Pbx.DownloadStatisticSla', params: QUEUE_SPAN_PARAMS, source: statisticSla, csvName: 'StatisticSla' },
+	{ set: 'ReportDetailedQueueStatistics', fn: 'Pbx.GetDetailedQueueStatisticsData', params: QUEUE_SPAN_PARAMS, source: detailedQueueStatistics },
+	{ set: 'ReportDetailedQueueStatistics', fn: 'Pbx.DownloadDetailedQueueStatistics', params: QUEUE_SPAN_PARAMS, source: detailedQueueStatistics, csvName: 'DetailedQueueStatistics' },
+	{ set: 'ReportTeamQueueGeneralStatistics', fn: 'Pbx.GetTeamQueueGeneralStatisticsData', params: QUEUE_SPAN_PARAMS, source: teamQueueGeneralStatistics },
+	{ set: 'ReportTeamQueueGeneralStatistics', fn: 'Pbx.DownloadTeamQueueGeneralStatistics', params: QUEUE_SPAN_PARAMS, source: teamQueueGeneralStatistics, csvName: 'TeamQueueGeneralStatistics' },
+	{ set: 'ReportBreachesSla', fn: 'Pbx.GetBreachesSlaData', params: QUEUE_SPAN_PARAMS, source: breachesSla },
+	{ set: 'ReportBreachesSla', fn: 'Pbx.DownloadBreachesSla', params: [...QUEUE_SPAN_PARAMS, TZ], source: breachesSla, csvName: 'BreachesSla' },
 	{ set: 'ReportAgentLoginHistory', fn: 'Pbx.GetAgentLoginHistoryData', params: AGENT_LOGIN_PARAMS, source: agentLoginHistory },
 	{ set: 'ReportAgentLoginHistory', fn: 'Pbx.DownloadAgentLoginHistory', params: AGENT_LOGIN_PARAMS, source: agentLoginHistory, csvName: 'AgentLoginHistory' },
 ];

@@ -6,30 +6,26 @@ import type { BoundValue } from '../odata/literals';
 import type { Row } from '../odata/query';
 import type { ReportContext, RowSource } from '../reports';
 import type { PropSpec } from '../spec';
-import { QUEUE_COUNT, queueAgentIndices, queueName, queueNumber, userPerson } from './people';
+import { QUEUE_COUNT, queueAgentIndices, queueNumber, userPerson } from './people';
+import { callCount, callFacts } from './calls';
 import { ANCHOR_MS, COMPANIES, FIRST_NAMES, LAST_NAMES, Rng, externalNumber, iso, isoDuration } from './random';
 
 type Args = Record<string, BoundValue>;
 
 const DAY = 86_400_000;
 
-function period(args: Args, fromKey: string, toKey: string): { from: number; to: number } {
+export function period(args: Args, fromKey: string, toKey: string): { from: number; to: number } {
 	const from = typeof args[fromKey] === 'string' ? Date.parse(args[fromKey] as string) : ANCHOR_MS - 30 * DAY;
 	const to = typeof args[toKey] === 'string' ? Date.parse(args[toKey] as string) : ANCHOR_MS;
 	return { from, to };
 }
 
-function dnList(v: BoundValue): Set<string> | undefined {
+export function dnList(v: BoundValue): Set<string> | undefined {
 	if (typeof v !== 'string' || v.trim() === '') return undefined;
 	return new Set(v.split(',').map((s) => s.trim()).filter(Boolean));
 }
 
-/** Row i of rows spread newest first over a period ending at `to`, `step` ms apart (whole seconds). */
-function newestFirst(to: number, step: number, i: number, r: Rng): number {
-	return Math.floor((to - (i + 1) * step + r.next() * step * 0.8) / 1000) * 1000;
-}
-
-function selectedQueues(args: Args, key: string): number[] {
+export function selectedQueues(args: Args, key: string): number[] {
 	const only = dnList(args[key]);
 	const qs: number[] = [];
 	for (let q = 0; q < QUEUE_COUNT; q++) if (!only || only.has(queueNumber(q))) qs.push(q);
@@ -49,23 +45,17 @@ const CALL_LOG_PROPS = [
 
 export function callLog(args: Args, ctx: ReportContext): RowSource {
 	const { from, to } = period(args, 'periodFrom', 'periodTo');
-	const n = to > from ? ctx.callLogRows : 0;
-	const step = n ? (to - from) / n : 0;
-	const users = Math.max(1, ctx.users);
+	const { n, step } = callCount(ctx, from, to);
 	return {
 		type: 'Pbx.CallLogData',
 		props: CALL_LOG_PROPS,
 		count: n,
 		row(i: number): Row {
-			const r = new Rng(ctx.seed, 'calllog', i);
-			const start = newestFirst(to, step, i, r);
-			const direction = r.pick(['Inbound', 'Outbound', 'Internal', 'Inbound']);
-			const a = userPerson(ctx.seed, r.int(0, users - 1));
-			const b = userPerson(ctx.seed, r.int(0, users - 1));
-			const ext = externalNumber(r);
-			const answered = r.bool(0.78);
-			const ringing = r.int(1, 30);
-			const talking = answered ? r.int(3, 1800) : 0;
+			const { facts, r } = callFacts(ctx, to, step, i);
+			const { start, direction, answered, ringing, talking } = facts;
+			const a = userPerson(ctx.seed, facts.caller);
+			const b = userPerson(ctx.seed, facts.callee);
+			const ext = facts.external;
 			const recorded = answered && r.bool(0.15);
 			const recId = recorded ? 10_000 + i : null;
 			const callId = 1_000_000 + (n - i);
@@ -121,108 +111,7 @@ export function callLog(args: Args, ctx: ReportContext): RowSource {
 	};
 }
 
-// ---- user activity ---------------------------------------------------------------------------
-
-export function userActivity(args: Args, ctx: ReportContext): RowSource {
-	const { from, to } = period(args, 'periodFrom', 'periodTo');
-	const bucket = args.groupingType === 1 ? 3_600_000 : DAY; // 0 = by day, 1 = by hour [unsure]
-	const start = Math.floor(from / bucket) * bucket;
-	const n = to > from ? Math.min(5000, Math.ceil((to - start) / bucket)) : 0;
-	return {
-		type: 'Pbx.UserActivity',
-		props: ['DateTimeInterval', 'AnsweredCount', 'UnansweredCount'],
-		count: n,
-		row(i) {
-			const r = new Rng(ctx.seed, `useractivity:${String(args.extensionDns ?? '')}`, Math.floor((start + i * bucket) / bucket));
-			return { DateTimeInterval: iso(start + i * bucket), AnsweredCount: r.int(0, 120), UnansweredCount: r.int(0, 25) };
-		},
-	};
-}
-
-// ---- queue reports ---------------------------------------------------------------------------
-
-export function queuePerformanceOverview(args: Args, ctx: ReportContext): RowSource {
-	const pairs: Array<[number, number]> = [];
-	for (const q of selectedQueues(args, 'queueDns')) for (const a of queueAgentIndices(ctx.users, q)) pairs.push([q, a]);
-	return {
-		type: 'Pbx.QueuePerformanceOverview',
-		props: ['QueueDn', 'QueueDisplayName', 'ExtensionDn', 'ExtensionDisplayName', 'QueueReceivedCount', 'QueueAnsweredCount', 'ExtensionAnsweredCount', 'ExtensionDroppedCount', 'TalkTime', 'SortOrder'],
-		count: pairs.length,
-		row(i) {
-			const [q, a] = pairs[i];
-			const r = new Rng(ctx.seed, 'qperf', q * 100_000 + a);
-			const p = userPerson(ctx.seed, a);
-			const received = r.int(20, 400);
-			const answered = r.int(Math.floor(received * 0.6), received);
-			const ext = r.int(0, answered);
-			return {
-				QueueDn: queueNumber(q),
-				QueueDisplayName: queueName(q),
-				ExtensionDn: p.number,
-				ExtensionDisplayName: `${p.first} ${p.last}`,
-				QueueReceivedCount: received,
-				QueueAnsweredCount: answered,
-				ExtensionAnsweredCount: ext,
-				ExtensionDroppedCount: r.int(0, 10),
-				TalkTime: isoDuration(ext * r.int(30, 400)),
-				SortOrder: i,
-			};
-		},
-	};
-}
-
-export function queuePerformanceTotals(args: Args, ctx: ReportContext): RowSource {
-	const qs = selectedQueues(args, 'queueDns');
-	return {
-		type: 'Pbx.QueuePerformanceTotals',
-		props: ['QueueDn', 'QueueDisplayName', 'QueueReceivedCount', 'ExtensionAnsweredCount', 'ExtensionDroppedCount'],
-		count: qs.length,
-		row(i) {
-			const q = qs[i];
-			const r = new Rng(ctx.seed, 'qtotals', q);
-			const received = r.int(200, 4000);
-			return {
-				QueueDn: queueNumber(q),
-				QueueDisplayName: queueName(q),
-				QueueReceivedCount: received,
-				ExtensionAnsweredCount: r.int(Math.floor(received * 0.7), received),
-				ExtensionDroppedCount: r.int(0, Math.floor(received * 0.1)),
-			};
-		},
-	};
-}
-
-export function abandonedQueueCalls(args: Args, ctx: ReportContext): RowSource {
-	const { from, to } = period(args, 'periodFrom', 'periodTo');
-	const qs = selectedQueues(args, 'queueDns');
-	const n = to > from && qs.length ? 300 : 0;
-	const step = n ? (to - from) / n : 0;
-	return {
-		type: 'Pbx.AbandonedQueueCalls',
-		props: ['CallerId', 'CallHistoryId', 'CallTime', 'CallTimeForCsv', 'ExtensionDisplayName', 'ExtensionDn', 'IsLoggedIn', 'PollingAttempts', 'QueueDisplayName', 'QueueDn', 'WaitTime'],
-		count: n,
-		row(i) {
-			const r = new Rng(ctx.seed, 'abandoned', i);
-			const q = qs[i % qs.length];
-			const agents = queueAgentIndices(ctx.users, q);
-			const p = agents.length ? userPerson(ctx.seed, r.pick(agents)) : undefined;
-			const t = iso(newestFirst(to, step, i, r));
-			return {
-				CallerId: externalNumber(r),
-				CallHistoryId: r.guid(),
-				CallTime: t,
-				CallTimeForCsv: t,
-				ExtensionDisplayName: p ? `${p.first} ${p.last}` : null,
-				ExtensionDn: p ? p.number : null,
-				IsLoggedIn: r.bool(0.7),
-				PollingAttempts: r.int(0, 6),
-				QueueDisplayName: queueName(q),
-				QueueDn: queueNumber(q),
-				WaitTime: isoDuration(r.int(5, 600)),
-			};
-		},
-	};
-}
+// ---- agents ----------------------------------------------------------------------------------
 
 export function agentLoginHistory(args: Args, ctx: ReportContext): RowSource {
 	const { from, to } = period(args, 'startDt', 'endDt');

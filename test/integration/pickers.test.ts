@@ -4,7 +4,10 @@
  * picker's value in list mode, By ID mode and as expressions, through n8n-core's execution engine,
  * against the loopback 3CX simulator (250 users).
  */
-import type { IDataObject } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type IDataObject, type INodePropertyOptions, type INodeType, type INodeTypes, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import { ThreeCx } from '../../nodes/ThreeCx/ThreeCx.node';
+import { timeZoneChoices } from '../../nodes/ThreeCx/methods/loadOptions';
 import { startSimulator, type Simulator } from '../../simulator';
 import { CredentialStore, executeNode, searchList } from '../support/n8n-harness';
 
@@ -160,5 +163,134 @@ describe('Users → Get with the picker', () => {
 			'Parameter "userId" must be a whole number (int32) between -2147483648 and 2147483647. Nothing was sent to the PBX.',
 		);
 		expect(xapiRequests()).toEqual([]);
+	});
+});
+
+/** A report filter's choices as the editor loads them (n8n-core's LoadOptionsContext). */
+async function loadChoices(method: string): Promise<INodePropertyOptions[]> {
+	const nodeType = new ThreeCx();
+	const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType as INodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+	const parameters = { resource: 'reportUserActivity', operation: 'getUserActivity' };
+	const node = {
+		id: 'report',
+		name: 'Report',
+		type: 'n8n-nodes-3cx-xapi.threeCx',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters,
+		credentials: { threeCxApi: { id: '1', name: '3CX (test)' } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const additionalData = { credentialsHelper: credentials, currentNodeParameters: parameters, restApiUrl: 'http://127.0.0.1/rest', variables: {} };
+	const context = new LoadOptionsContext(workflow, workflow.nodes[node.name], additionalData as unknown as IWorkflowExecuteAdditionalData, 'parameters.extensionDns');
+	return await nodeType.methods.loadOptions[method].call(context);
+}
+
+describe('report filters loaded from the PBX (loadOptions)', () => {
+	test('users: all 250 past the $top cap of 100, value = extension number', async () => {
+		const choices = await loadChoices('getUsers');
+		expect(choices).toEqual(users.map((user) => ({ name: label(user), value: user.Number })));
+		expect(xapiRequests().map((r) => [r.path, r.query.$top, r.query.$skip, r.status])).toEqual([
+			['/Users', '100', undefined, 200],
+			['/Users', '100', '100', 200],
+			['/Users', '100', '200', 200],
+		]);
+	});
+
+	test('queues, ring groups and trunks: Number – Name, value = number', async () => {
+		const queues = await loadChoices('getQueues');
+		expect(queues.map((q) => q.value)).toEqual(['800', '801', '802', '803', '804']);
+		expect(queues[0].name).toBe('800 – Sales');
+		expect((await loadChoices('getRingGroups')).map((g) => g.value)).toEqual(['700', '701', '702']);
+		const trunks = await loadChoices('getTrunks');
+		expect(trunks.length).toBeGreaterThan(0);
+		for (const trunk of trunks) expect(trunk.name).toMatch(new RegExp(`^${String(trunk.value)} – .+`));
+	});
+
+	test('departments: names shown, the default department marked, value = group number', async () => {
+		const groups = await loadChoices('getGroups');
+		expect(groups).toEqual([
+			{ name: 'DEFAULT (default department)', value: 'GRP0000' },
+			{ name: 'Sales', value: 'GRP0001' },
+			{ name: 'Support', value: 'GRP0002' },
+		]);
+	});
+
+	test("time zones: the workflow's, UTC, IANA zones and offsets, each accepted by the node", async () => {
+		const zones = await loadChoices('getTimeZones');
+		expect(zones.slice(0, 2)).toEqual([
+			{ name: "Workflow's Time Zone", value: '' },
+			{ name: 'UTC', value: 'UTC' },
+		]);
+		const values = zones.map((z) => z.value);
+		expect(values).toEqual(expect.arrayContaining(['Europe/Berlin', 'Asia/Taipei', '+05:30', '-12:00', '+14:00']));
+		expect(new Set(values).size).toBe(values.length);
+	});
+
+	test("the PBX's own list is used where it gives one (by IANA name; names it cannot use are left out)", () => {
+		const rows = [
+			{ Id: '1', Name: '(UTC+01:00) Amsterdam, Berlin', IanaName: 'Europe/Berlin', WindowsName: 'W. Europe Standard Time' },
+			{ Id: '2', Name: 'Broken', IanaName: 'string' },
+			{ Id: '3', Name: '(UTC) Coordinated Universal Time', IanaName: 'UTC' },
+		];
+		const choices = timeZoneChoices(rows, ['Asia/Tokyo']);
+		expect(choices.slice(0, 3)).toEqual([
+			{ name: "Workflow's Time Zone", value: '' },
+			{ name: 'UTC', value: 'UTC' },
+			{ name: '(UTC+01:00) Amsterdam, Berlin (Europe/Berlin)', value: 'Europe/Berlin' },
+		]);
+		expect(choices.map((c) => c.value)).not.toContain('Asia/Tokyo');
+		expect(choices[3].value).toBe('-12:00');
+	});
+});
+
+describe('report filters on the wire', () => {
+	const activity = async (extra: IDataObject) =>
+		await executeNode({
+			parameters: { resource: 'reportUserActivity', operation: 'getUserActivity', returnAll: false, limit: 5, ...extra },
+			credentials,
+		});
+	const reportUrl = () => decodeURIComponent(sim.stats.requests.map((r) => r.rawUrl).find((url) => url.includes('GetUserActivity'))!);
+
+	test('defaults: period yesterday in the chosen zone as UTC, default department, multi-select sent comma-separated', async () => {
+		const { items, error } = await activity({ reportUserActivityClientTimeZone: 'Asia/Tokyo', extensionDns: ['100', '101'] });
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+		const url = reportUrl();
+		expect(url).toContain("clientTimeZone='Asia/Tokyo'");
+		expect(url).toMatch(/periodFrom=\d{4}-\d{2}-\d{2}T15:00:00Z,periodTo=\d{4}-\d{2}-\d{2}T15:00:00Z/);
+		expect(url).toContain("groupNumber='GRP0000',extensionDns='100,101'");
+		expect(url).toContain('includeQueueCalls=true');
+	});
+
+	test('a multi-select set by expression as text or as a list', async () => {
+		expect((await activity({ extensionDns: '={{ "100,102" }}' })).error).toBeUndefined();
+		expect(reportUrl()).toContain("extensionDns='100,102'");
+		sim.resetStats();
+		expect((await activity({ extensionDns: '={{ ["103"] }}' })).error).toBeUndefined();
+		expect(reportUrl()).toContain("extensionDns='103'");
+	});
+
+	test('bad input fails before any request, naming the field', async () => {
+		const zone = await activity({ reportUserActivityClientTimeZone: 'Mars/Olympus' });
+		expect(zone.error?.description).toMatch(/reportUserActivityClientTimeZone.*time zone/);
+		const backwards = await activity({ period: 'custom', periodFrom: '2025-03-10T00:00:00Z', periodTo: '2025-03-01T00:00:00Z' });
+		expect(backwards.error?.description).toMatch(/periodTo.*ends before it starts/);
+		expect(xapiRequests()).toEqual([]);
+	});
+
+	test('custom period: the dates as given, read in the workflow time zone when they have no offset', async () => {
+		const { error } = await activity({ period: 'custom', periodFrom: '2025-03-01T00:00:00Z', periodTo: '2025-03-02T00:00:00Z' });
+		expect(error).toBeUndefined();
+		expect(reportUrl()).toContain('periodFrom=2025-03-01T00:00:00Z,periodTo=2025-03-02T00:00:00Z');
+	});
+
+	test('the PBX answers an empty queue filter on Abandoned Queue Calls with a readable 404', async () => {
+		const { error } = await executeNode({
+			parameters: { resource: 'reportAbandonedQueueCalls', operation: 'getAbandonedQueueCallsData', reportAbandonedQueueCallsQueueDns: '' },
+			credentials,
+		});
+		expect(`${error?.message ?? ''} ${error?.description ?? ''}`).toMatch(/404|not found/i);
+		expect(error?.message ?? '').toContain('queueDns');
 	});
 });

@@ -94,14 +94,15 @@ describe('simulator: report functions', () => {
 		const P = functionArgs(PERIOD_MARCH_2025);
 		const ua = await c.json(`ReportUserActivity/Pbx.GetUserActivity(${functionArgs({ clientTimeZone: 'UTC', ...PERIOD_MARCH_2025, ...USER_ACTIVITY_NO_FILTERS })})?$count=true`);
 		expect(ua.status).toBe(200);
-		expect(ua.body['@odata.count']).toBe(30);
+		// groupingType 0 = hour by hour (NOTES.md): 30 days, 720 rows.
+		expect(ua.body['@odata.count']).toBe(720);
 		expect(ua.body.value[0]).toEqual({ DateTimeInterval: expect.any(String), AnsweredCount: expect.any(Number), UnansweredCount: expect.any(Number) });
 		const qp = await c.json(`ReportQueuePerformanceOverview/Pbx.GetQueuePerformanceOverviewData(${P},queueDns='800,801',waitInterval='0:00:0')`);
 		expect(qp.status).toBe(200);
 		expect(new Set(qp.body.value.map((x: { QueueDn: string }) => x.QueueDn))).toEqual(new Set(['800', '801']));
 		const qt = await c.json(`ReportQueuePerformanceTotals/Pbx.GetQueuePerformanceTotalsData(${P},queueDns='',waitInterval='0:00:0')`);
 		expect(qt.body.value.length).toBe(5);
-		const ab = await c.json(`ReportAbandonedQueueCalls/Pbx.GetAbandonedQueueCallsData(${P},queueDns='',waitInterval='0:00:0')?$top=1000&$count=true`);
+		const ab = await c.json(`ReportAbandonedQueueCalls/Pbx.GetAbandonedQueueCallsData(${P},queueDns='800,801,802',waitInterval='0:00:0')?$top=1000&$count=true`);
 		expect(ab.body['@odata.count']).toBeGreaterThan(100);
 		expect(ab.body.value[0]).toHaveProperty('WaitTime');
 		const al = await c.json(`ReportAgentLoginHistory/Pbx.GetAgentLoginHistoryData(clientTimeZone='UTC',startDt=2025-03-01T00:00:00Z,endDt=2025-03-08T00:00:00Z,queueDnStr='800',agentDnStr='')?$count=true&$top=5`);
@@ -122,7 +123,59 @@ describe('simulator: report functions', () => {
 		const twoDays = { clientTimeZone: 'UTC', ...PERIOD_MARCH_2025, periodTo: '2025-03-03T00:00:00Z', ...USER_ACTIVITY_NO_FILTERS, includeQueueCalls: false };
 		const ua = await c.get(`ReportUserActivity/Pbx.DownloadGetUserActivity(${functionArgs(twoDays)})`);
 		expect(ua.headers.get('content-type')).toMatch(/^text\/csv/);
-		expect((await ua.text()).trimEnd().split('\r\n')).toHaveLength(3);
+		expect((await ua.text()).trimEnd().split('\r\n')).toHaveLength(49);
+	});
+
+	it('reproduces the empty-filter quirks: empty department → no rows, empty queue → 404 on two reports', async () => {
+		const P = functionArgs(PERIOD_MARCH_2025);
+		const activity = (group: string) =>
+			c.json(`ReportUserActivity/Pbx.GetUserActivity(${functionArgs({ clientTimeZone: 'UTC', ...PERIOD_MARCH_2025, ...USER_ACTIVITY_NO_FILTERS, groupNumber: group })})?$count=true&$top=0`);
+		expect((await activity('')).body['@odata.count']).toBe(0);
+		expect((await activity('GRP0000')).body['@odata.count']).toBe(720);
+		const byGroup = (group: string) => c.json(`ReportExtensionStatisticsByGroup/Pbx.GetExtensionStatisticsByGroupData(groupNumber='${group}',${P},callArea=0)`);
+		expect((await byGroup('')).body.value).toEqual([]);
+		expect((await byGroup('GRP0001')).body.value.length).toBe(20);
+		const cost = await c.json(`ReportCallCostByExtensionGroup/Pbx.GetCallCostByExtensionGroupData(${P},groupFilter='',callClass=0)`);
+		expect([cost.status, cost.body.value]).toEqual([200, []]);
+		const span = "startDt=2025-03-01T00:00:00Z,endDt=2025-03-31T00:00:00Z";
+		expect((await c.get(`ReportAgentsInQueueStatistics/Pbx.GetAgentsInQueueStatisticsData(queueDnStr='',${span},waitInterval='0:00:0')`)).status).toBe(404);
+		expect((await c.get(`ReportAbandonedQueueCalls/Pbx.GetAbandonedQueueCallsData(${P},queueDns='',waitInterval='0:00:0')`)).status).toBe(404);
+		const agents = await c.json(`ReportAgentsInQueueStatistics/Pbx.GetAgentsInQueueStatisticsData(queueDnStr='800',${span},waitInterval='0:00:0')`);
+		expect(agents.status).toBe(200);
+		expect(new Set(agents.body.value.map((row: { Queue: string }) => row.Queue))).toEqual(new Set(['800']));
+	});
+
+	it('derives every call report from the same calls: the numbers agree with the call log', async () => {
+		const period = { periodFrom: '2025-03-10T00:00:00Z', periodTo: '2025-03-11T00:00:00Z' };
+		const P = functionArgs(period);
+		const log = (await c.json(`${callLogUrl(period)}?$select=Answered,Direction,StartTime,SourceCallerId,DestinationDn&$top=100000`)).body.value as Array<Record<string, unknown>>;
+		const totals = (await c.json(`ReportQueuePerformanceTotals/Pbx.GetQueuePerformanceTotalsData(${P},queueDns='',waitInterval='0:00:0')`)).body.value as Array<Record<string, number>>;
+		const overview = (await c.json(`ReportQueuePerformanceOverview/Pbx.GetQueuePerformanceOverviewData(${P},queueDns='',waitInterval='0:00:0')`)).body.value as Array<Record<string, number>>;
+		const abandoned = (await c.json(`ReportAbandonedQueueCalls/Pbx.GetAbandonedQueueCallsData(${P},queueDns='800,801,802,803,804',waitInterval='0:00:0')?$top=100000`)).body.value as Array<Record<string, string>>;
+		const sum = (rows: Array<Record<string, number>>, key: string) => rows.reduce((total, row) => total + row[key], 0);
+		const received = sum(totals, 'QueueReceivedCount');
+		// Queue calls are inbound calls of the call log; unanswered ones are the abandoned calls.
+		expect(received).toBeGreaterThan(0);
+		expect(received).toBeLessThanOrEqual(log.filter((row) => row.Direction === 'Inbound').length);
+		expect(abandoned.length).toBe(sum(totals, 'ExtensionDroppedCount'));
+		expect(sum(overview, 'ExtensionAnsweredCount')).toBe(sum(totals, 'ExtensionAnsweredCount'));
+		const unansweredInbound = new Set(log.filter((row) => row.Direction === 'Inbound' && row.Answered === false).map((row) => `${row.StartTime}|${row.SourceCallerId}`));
+		for (const call of abandoned) expect(unansweredInbound.has(`${call.CallTime}|${call.CallerId}`)).toBe(true);
+		// User activity of everyone counts every call once, answered or not.
+		const activity = (await c.json(`ReportUserActivity/Pbx.GetUserActivity(${functionArgs({ clientTimeZone: 'UTC', ...period, ...USER_ACTIVITY_NO_FILTERS })})`)).body.value as Array<Record<string, number>>;
+		expect(activity).toHaveLength(24);
+		expect(sum(activity, 'AnsweredCount')).toBe(log.filter((row) => row.Answered === true).length);
+		expect(sum(activity, 'UnansweredCount')).toBe(log.filter((row) => row.Answered === false).length);
+		// SLA: breaches are the queue calls that waited longer than the SLA wait; the statistics count them.
+		const span = "startDt=2025-03-10T00:00:00Z,endDt=2025-03-11T00:00:00Z";
+		const breaches = (await c.json(`ReportBreachesSla/Pbx.GetBreachesSlaData(queueDnStr='',${span},waitInterval='0:00:30')?$top=100000`)).body.value;
+		const sla = (await c.json(`ReportStatisticSla/Pbx.GetStatisticSlaData(queueDnStr='',${span},waitInterval='0:00:30')`)).body.value as Array<Record<string, number>>;
+		expect(breaches.length).toBe(sum(sla, 'BadSlaCallsCount'));
+		expect(sum(sla, 'ReceivedCount')).toBe(received);
+		const detailed = (await c.json(`ReportDetailedQueueStatistics/Pbx.GetDetailedQueueStatisticsData(queueDnStr='',${span},waitInterval='0:00:0')`)).body.value as Array<Record<string, number>>;
+		const team = (await c.json(`ReportTeamQueueGeneralStatistics/Pbx.GetTeamQueueGeneralStatisticsData(queueDnStr='',${span},waitInterval='0:00:0')`)).body.value as Array<Record<string, number>>;
+		expect([sum(detailed, 'CallsCount'), sum(team, 'ReceivedCount')]).toEqual([received, received]);
+		expect([sum(detailed, 'AnsweredCount'), sum(team, 'AnsweredCount')]).toEqual([sum(totals, 'ExtensionAnsweredCount'), sum(totals, 'ExtensionAnsweredCount')]);
 	});
 
 	it('handles 50,000 call-log rows efficiently', async () => {

@@ -42,7 +42,7 @@ describe('the node sends the fixtures as spelled', () => {
 
 	test('Get Call Log Data with CALL_LOG_2025 requests exactly the benchmark path', async () => {
 		const credentials = new CredentialStore({ server: sim.url, clientId: sim.clientId, apiKey: sim.apiKey });
-		const { error } = await executeNode({ parameters: { resource: 'reportCallLogData', operation: 'getCallLogData', ...CALL_LOG_2025 }, credentials });
+		const { error } = await executeNode({ parameters: { resource: 'reportCallLogData', operation: 'getCallLogData', period: 'custom', ...CALL_LOG_2025 }, credentials });
 		expect(error).toBeUndefined();
 		const paths = sim.stats.requests.filter((r) => r.rawUrl.startsWith('/xapi/v1/')).map((r) => r.rawUrl.split('?')[0]);
 		expect(paths).toEqual([`/xapi/v1/ReportCallLogData/Pbx.GetCallLogData(${functionArgs(CALL_LOG_2025)})`]);

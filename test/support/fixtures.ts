@@ -36,7 +36,8 @@ export const CALL_LOG_2025 = { ...PERIOD_2025, ...CALL_LOG_NO_FILTERS };
  * groups and extensions, queue calls included, both directions (callArea 0), groupingType 0.
  */
 export const USER_ACTIVITY_NO_FILTERS = {
-	groupNumber: '',
+	// The default department: an empty group filter gives an empty list on a real PBX (NOTES.md).
+	groupNumber: 'GRP0000',
 	extensionDns: '',
 	waitInterval: '0:00:0',
 	includeQueueCalls: true,

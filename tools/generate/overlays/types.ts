@@ -24,6 +24,25 @@ export interface ParameterOverlay {
 	default?: string | number | boolean;
 	placeholder?: string;
 	hint?: string;
+	/** Labelled codes (an n8n options list), only where a source gives their meaning. */
+	choices?: ParameterChoice[];
+	/** Choices loaded from the PBX at edit time (nodes/ThreeCx/methods/loadOptions.ts). */
+	loadOptions?: LoadOptionsOverlay;
+	/** Marked required in the editor (e.g. a filter the PBX refuses empty). */
+	required?: boolean;
+}
+
+export interface ParameterChoice {
+	name: string;
+	value: string | number;
+	description?: string;
+}
+
+export interface LoadOptionsOverlay {
+	/** `methods.loadOptions` method of the node: `getQueues`. */
+	method: string;
+	/** Several values (multi-select), sent as one comma-separated text. */
+	multiple?: boolean;
 }
 
 export interface BodyOverlay {
