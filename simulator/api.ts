@@ -1,4 +1,5 @@
 /** The simulator's public types: its options, the handle `startSimulator` returns, its counters and faults. */
+import type { LiveControl } from './seed/live';
 
 export interface SimulatorOptions {
 	host?: '127.0.0.1';
@@ -25,6 +26,8 @@ export interface SimulatorOptions {
 	seed?: number;
 	/** default: env THREECX_XAPI_SPEC_DIR or ../shared/3cx-xapi/ */
 	specDir?: string;
+	/** history that grows while the simulator runs, driven through `Simulator.live` (seed/live.ts) */
+	liveEvents?: boolean;
 }
 
 export interface RequestRecord {
@@ -39,18 +42,32 @@ export interface SimulatorStats {
 	failedTokenRequests: number;
 	apiRequests: number;
 	unauthorized: number;
+	/** /xapi requests being answered now, and the most at once since the last reset */
+	inFlight: number;
+	peakInFlight: number;
 	/** bounded ring: the last 2000 requests */
 	requests: RequestRecord[];
 }
 
+/** What the matching requests get instead of (or before) their answer; at least one of
+ * `status`, `reset`, `stallMs` and `revokeTokens`. */
 export interface Fault {
-	status: number;
+	/** answer with this status */
+	status?: number;
 	/** default 1 */
 	times?: number;
 	/** tested against the raw URL; without it the fault hits the next /xapi requests only */
 	match?: RegExp;
-	/** default: an OData error body */
+	/** default: an OData error body; a string goes out as text (set Content-Type in `headers`) */
 	body?: unknown;
+	/** extra answer headers, e.g. Retry-After, or Content-Type: text/html for a proxy's error page */
+	headers?: Record<string, string>;
+	/** close the connection without answering (the client sees ECONNRESET / socket hang up) */
+	reset?: boolean;
+	/** wait this long first; then the fault's status or reset, or else the normal answer */
+	stallMs?: number;
+	/** revoke every token first, like another client taking the token: this request gets 401 */
+	revokeTokens?: boolean;
 }
 
 export interface Simulator {
@@ -64,6 +81,8 @@ export interface Simulator {
 	/** the next matching requests fail with this status */
 	inject(fault: Fault): void;
 	setLatency(ms: number): void;
+	/** with `liveEvents`: add calls, recordings, log entries, agent log-ins … as they happen */
+	live?: LiveControl;
 	resetStats(): void;
 	close(): Promise<void>;
 }

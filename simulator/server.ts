@@ -7,14 +7,15 @@ import type { AddressInfo } from 'net';
 import type { Simulator, SimulatorOptions } from './api';
 import { TokenIssuer } from './auth/tokens';
 import { EntityStore } from './entities/store';
-import { Faults, Latency, emptyStats, recordRequest, resetStats } from './http/knobs';
+import { Faults, Latency, emptyStats, recordRequest, resetStats, trackInFlight } from './http/knobs';
 import { drainBody, parseUrl, readBody, xapiSegments } from './http/request';
 import { send, sendError } from './http/response';
 import { ODataError } from './odata/errors';
-import type { Row } from './odata/query';
+import { checkFunctionTopCap, type Row } from './odata/query';
 import type { ReportContext } from './reports';
 import type { Pbx } from './routes/context';
 import { route } from './routes/router';
+import { LiveEvents } from './seed/live';
 import { specDir } from './spec';
 
 const DEFAULT_VERSION = '20.0.10.915';
@@ -32,6 +33,7 @@ class SimulatorServer implements Pbx {
 	readonly prompts: Row[] = [];
 	baseUrl = '';
 	store!: EntityStore;
+	live?: LiveEvents;
 	private readonly server: http.Server;
 	private readonly clientId: string;
 	private readonly apiKey: string;
@@ -74,6 +76,7 @@ class SimulatorServer implements Pbx {
 				this.baseUrl = `http://127.0.0.1:${addr.port}`;
 				const { seed, users } = this.reports;
 				this.store = new EntityStore({ seed, users, contacts: Math.max(0, Math.floor(this.opts.contacts ?? 150)), baseUrl: this.baseUrl });
+				if (this.opts.liveEvents) this.live = new LiveEvents(this.store, seed, users, () => this.baseUrl);
 				resolve();
 			});
 		});
@@ -94,6 +97,7 @@ class SimulatorServer implements Pbx {
 				this.latency.ms = Math.max(0, ms);
 			},
 			resetStats: () => resetStats(stats),
+			live: this.live,
 			close: () => this.close(),
 		};
 	}
@@ -114,14 +118,24 @@ class SimulatorServer implements Pbx {
 		const method = (req.method ?? 'GET').toUpperCase();
 		if (url.isXapi) {
 			this.stats.apiRequests++;
+			trackInFlight(this.stats, res);
 			res.setHeader('X-3CX-Version', this.version);
 			await this.latency.wait();
 			if (this.closed) return;
 		}
 		const fault = this.faults.take(url.rawUrl, url.isXapi);
-		if (fault) {
+		if (fault?.stallMs) {
+			await this.latency.sleep(fault.stallMs);
+			if (this.closed) return;
+		}
+		if (fault?.revokeTokens) this.tokens.invalidateAll();
+		if (fault?.reset) {
+			req.socket.destroy();
+			return;
+		}
+		if (fault?.status !== undefined) {
 			await drainBody(req);
-			send(res, fault.status, fault.body ?? new ODataError(fault.status, `Injected fault: HTTP ${fault.status}`).body());
+			send(res, fault.status, fault.body ?? new ODataError(fault.status, `Injected fault: HTTP ${fault.status}`).body(), fault.headers);
 			return;
 		}
 		if (url.rawPath === '/connect/token') return this.tokens.answer(req, res, method);
@@ -134,6 +148,8 @@ class SimulatorServer implements Pbx {
 		}
 		const body = method === 'GET' || method === 'DELETE' ? undefined : await readBody(req);
 		const segments = xapiSegments(url.rawPath);
-		await route(this, { req, res, method, rawUrl: url.rawUrl, query: new URLSearchParams(url.rawQuery), segments, body });
+		const query = new URLSearchParams(url.rawQuery);
+		checkFunctionTopCap(segments, query);
+		await route(this, { req, res, method, rawUrl: url.rawUrl, query, segments, body });
 	}
 }

@@ -11,7 +11,11 @@ export class Latency {
 	constructor(public ms: number) {}
 
 	wait(): Promise<void> {
-		const ms = this.ms;
+		return this.sleep(this.ms);
+	}
+
+	/** A delay that `cancel()` also drops (stalls use it). */
+	sleep(ms: number): Promise<void> {
 		if (ms <= 0) return Promise.resolve();
 		return new Promise((resolve) => {
 			const t = setTimeout(() => {
@@ -28,11 +32,8 @@ export class Latency {
 	}
 }
 
-interface PendingFault {
-	status: number;
+interface PendingFault extends Omit<Fault, 'times'> {
 	remaining: number;
-	match?: RegExp;
-	body?: unknown;
 }
 
 /** Injected faults, taken first come first served by the requests they match. */
@@ -40,8 +41,11 @@ export class Faults {
 	private pending: PendingFault[] = [];
 
 	inject(f: Fault): void {
-		if (!Number.isInteger(f.status) || f.status < 100 || f.status > 599) throw new Error(`inject: bad status ${f.status}`);
-		this.pending.push({ status: f.status, remaining: f.times ?? 1, match: f.match, body: f.body });
+		if (f.status === undefined && !f.reset && !f.stallMs && !f.revokeTokens) throw new Error('inject: give status, reset, stallMs or revokeTokens');
+		if (f.status !== undefined && (!Number.isInteger(f.status) || f.status < 100 || f.status > 599)) throw new Error(`inject: bad status ${f.status}`);
+		if (f.stallMs !== undefined && !(f.stallMs >= 0)) throw new Error(`inject: bad stallMs ${f.stallMs}`);
+		const { times, ...fault } = f;
+		this.pending.push({ ...fault, remaining: times ?? 1 });
 	}
 
 	/** The fault this request hits, if any: one with `match` tested against the raw URL, else the next /xapi request. */
@@ -60,7 +64,7 @@ export class Faults {
 }
 
 export function emptyStats(): SimulatorStats {
-	return { tokenRequests: 0, failedTokenRequests: 0, apiRequests: 0, unauthorized: 0, requests: [] };
+	return { tokenRequests: 0, failedTokenRequests: 0, apiRequests: 0, unauthorized: 0, inFlight: 0, peakInFlight: 0, requests: [] };
 }
 
 /** Zeroes the counters in place: callers may hold the stats object. */
@@ -69,7 +73,15 @@ export function resetStats(stats: SimulatorStats): void {
 	stats.failedTokenRequests = 0;
 	stats.apiRequests = 0;
 	stats.unauthorized = 0;
+	stats.peakInFlight = stats.inFlight;
 	stats.requests.length = 0;
+}
+
+/** Counts an /xapi request as in flight until its connection is done with it. */
+export function trackInFlight(stats: SimulatorStats, res: http.ServerResponse): void {
+	stats.inFlight++;
+	stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
+	res.once('close', () => stats.inFlight--);
 }
 
 /** Adds the request to the bounded ring once its answer is sent. */

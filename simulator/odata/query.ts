@@ -94,6 +94,19 @@ export function parseQueryOptions(
 	return { top, skip, count: countRaw === 'true', filter, orderby, select, expand, search };
 }
 
+/** Functions whose `$top` the PBX caps below what other reports accept [field: NOTES.md]. */
+const FUNCTION_TOP_CAPS: Record<string, number> = { 'Pbx.GetInboundRulesData': 100 };
+
+/** The 400 a PBX answers when `$top` exceeds a capped function's limit (entity sets check their own). */
+export function checkFunctionTopCap(segments: string[], params: URLSearchParams): void {
+	const fn = /^(Pbx\.\w+)/.exec(segments[segments.length - 1] ?? '')?.[1];
+	const cap = fn === undefined ? undefined : FUNCTION_TOP_CAPS[fn];
+	const top = Number(params.get('$top'));
+	if (cap !== undefined && top > cap) {
+		throw new ODataError(400, `The limit of '${cap}' for Top query has been exceeded. The value from the incoming request is '${top}'.`);
+	}
+}
+
 export function compareValues(a: unknown, b: unknown): number {
 	if (a === b) return 0;
 	if (a === null || a === undefined) return -1; // nulls first (ascending), like SQL Server

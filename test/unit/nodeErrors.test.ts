@@ -28,6 +28,19 @@ describe('callError', () => {
 		expect(error.context.itemIndex).toBeUndefined();
 	});
 
+	test('a timeout of our own names the real request and the seconds', () => {
+		const timeout = Object.assign(new Error('timeout of 60000ms exceeded'), { code: 'ECONNABORTED' });
+		const request = { method: 'GET', path: '/ReportCallLogData/Pbx.GetCallLogData(periodFrom=2025-03-01T00:00:00Z)?$top=1000', timeoutSeconds: 60 };
+		const error = callError(NODE, new NodeApiError(NODE, timeout as never), request) as NodeApiError;
+		expect(error.message).toBe(`3CX did not answer GET ${request.path} within 60 s`);
+		expect(error.description).toMatch(/Options → Timeout/);
+	});
+
+	test('a network failure without words of its own names the request', () => {
+		const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+		expect(callError(NODE, reset, { method: 'GET', path: '/Users?$top=100&$skip=200' }).description).toBe('The request was GET /Users?$top=100&$skip=200.');
+	});
+
 	test('nothing readable: a plain message', () => {
 		expect(callError(NODE, undefined, GET_USERS).message).toBe('Request failed');
 	});

@@ -12,10 +12,16 @@
  *      run, peak read at exit by a preloaded script); an idle execution gives the baseline.
  *   4. Tokens: 10 concurrent webhook executions of 100 items each in ONE `n8n start` process, one
  *      credential; token requests seen by the simulator and items without a result.
+ *   5. Bulk pull at PBX latency (tools/bench/latency.ts): the simulators answer after 0, 20 and
+ *      50 ms; Return All with the node's defaults vs HTTP Request paging by 100, against the ideal
+ *      round-trip time; rows checked by count and order; one `bench …` line per latency.
+ *   6. Queue mode (tools/bench/queueMode.ts): one credential in regular mode (one `n8n start`) and
+ *      in queue mode (main + 2 workers, Postgres, Redis); rounds of concurrent executions after a
+ *      revocation and a minute of steady load: failed items, token requests, credential writes.
  *
  * Contenders run interleaved (A, B, A, B …); every figure is the median of --runs runs with the
  * min–max spread. Flags: --runs N (default 5), --quick (3 runs), --items N (1000), --rows N
- * (50000), --page N (100), --executions N (10), --token-items N (100), --only 1,2,3,4, --keep.
+ * (50000), --page N (100), --executions N (10), --token-items N (100), --only 1,2,3,4,5,6, --keep.
  * Profiling: --profile <dir> (V8 .cpuprofile of every `n8n execute`; summarise with profile-top.ts),
  * --overlay <dir> (copied over the installed package: prototype a change on a copy of dist/),
  * --user-key <name> (the Users key parameter's name, for an overlay that renames it; default: the
@@ -42,6 +48,8 @@ import {
 import { run } from '../n8n/proc';
 import { fmt, ratio, spread, summarize, type Summary } from './stats';
 import { CALL_LOG_PATH, credentials, NODE_NAME, WEBHOOK_PATH, WF, workflows, type BenchSizes } from './workflows';
+import { latencyScenario, latencyTableRows, latencyWorkflows, machineLine, type LatencyRow } from './latency';
+import { QUEUE_MODE_DEFAULTS, queueModeRows, queueModeScenario } from './queueMode';
 
 // ---- options ------------------------------------------------------------------------------------
 
@@ -67,7 +75,7 @@ function parseArgs(argv: string[]): Options {
 		tokenItems: 100,
 		users: 250,
 		userKeyIsLocator: false,
-		only: new Set([1, 2, 3, 4]),
+		only: new Set([1, 2, 3, 4, 5, 6]),
 		keep: false,
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -536,7 +544,8 @@ async function main(): Promise<void> {
 	options.userKeyName ??= built.userKeyName;
 	options.callLogOptionsField = built.callLogOptionsField;
 
-	const needN8n = [2, 3, 4].some((s) => options.only.has(s));
+	const needN8n = [2, 3, 4, 5].some((s) => options.only.has(s));
+	let latencyResult: LatencyRow[] | undefined;
 	let perItemResult: PerItem | undefined;
 	let bulkResult: Bulk | undefined;
 	let tokensResult: Tokens | undefined;
@@ -558,7 +567,7 @@ async function main(): Promise<void> {
 				say(`overlay ${options.overlay} copied over ${installed}`);
 			}
 			await cli.importCredentials(credentials(sims.ours, sims.http));
-			await cli.importWorkflows(workflows(sims.http, options));
+			await cli.importWorkflows([...workflows(sims.http, options), ...latencyWorkflows(sims.http, options.callLogOptionsField)]);
 			for (const id of [WF.tokensOurs, WF.tokensHttp]) await cli.runChecked(['publish:workflow', `--id=${id}`]);
 			profileDir = options.profile;
 			// Warm-up (not counted): first execution of each contender, also stores each credential's token.
@@ -580,6 +589,15 @@ async function main(): Promise<void> {
 				say('scenario 4: concurrent executions and tokens');
 				tokensResult = await tokens(cli, options, sims);
 			}
+			if (options.only.has(5)) {
+				say('scenario 5: bulk pull at 0, 20 and 50 ms latency');
+				latencyResult = await latencyScenario(options.runs, options.rows, options.users, sims, async (workflowId, node) => {
+					const { result, maxRssKb } = await execute(cli, workflowId, 600_000);
+					const run = nodeRun(result, node);
+					const summary = result.data.resultData.runData[node][0] as unknown as { rowsHash?: string };
+					return { executionTime: run.executionTime, rows: node === NODE_NAME.http ? run.valueRows : run.items, rowsHash: summary.rowsHash, maxRssKb };
+				}, say);
+			}
 		} finally {
 			await Promise.all(Object.values(sims).map((sim) => sim.close()));
 			if (!options.keep) await rm(userFolder, { recursive: true, force: true });
@@ -587,7 +605,11 @@ async function main(): Promise<void> {
 		}
 	}
 
+	const queueResult = options.only.has(6) ? await queueModeScenario(install, QUEUE_MODE_DEFAULTS, say) : undefined;
+
 	const rows = buildRows(options, description, perItemResult, bulkResult, tokensResult);
+	if (latencyResult) rows.push(...latencyTableRows(options.rows, latencyResult));
+	if (queueResult) rows.push(...queueModeRows(queueResult));
 	const markdown = [
 		`n8n ${install.version} on Node ${install.node24.version}, ${process.arch}, simulator on 127.0.0.1 (latency 0 ms); ` +
 			`median (min–max) of ${options.runs} interleaved runs.`,
@@ -598,11 +620,12 @@ async function main(): Promise<void> {
 		'',
 	].join('\n');
 	console.log(`\n${markdown}`);
+	for (const row of latencyResult ?? []) console.log(machineLine(row));
 	const outDir = __dirname;
 	await writeFile(join(outDir, 'results.md'), markdown);
 	await writeFile(
 		join(outDir, 'results.json'),
-		JSON.stringify({ when: new Date().toISOString(), options: { ...options, only: [...options.only] }, description, perItem: perItemResult, bulk: bulkResult, tokens: tokensResult }, null, 2),
+		JSON.stringify({ when: new Date().toISOString(), options: { ...options, only: [...options.only] }, description, perItem: perItemResult, bulk: bulkResult, tokens: tokensResult, latency: latencyResult, queueMode: queueResult }, null, 2),
 	);
 	say(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s; table written to tools/bench/results.md`);
 	void existsSync;

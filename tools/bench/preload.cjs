@@ -13,6 +13,7 @@
  */
 'use strict';
 const { writeFileSync } = require('node:fs');
+const { createHash } = require('node:crypto');
 
 const out = process.env.BENCH_RSS_FILE;
 if (out) {
@@ -31,11 +32,14 @@ if (process.env.BENCH_SUMMARY === '1') {
 		const items = (nodeRun && nodeRun.data && nodeRun.data.main && nodeRun.data.main[0]) || [];
 		let withId = 0;
 		let valueRows = 0;
+		// The rows in order (items, or the rows of `value` pages), as tools/bench/latency.ts rowsHash.
+		const rowsHash = createHash('sha1');
 		for (const item of items) {
 			const json = item && item.json;
 			if (!json) continue;
 			if (typeof json.Id === 'number') withId++;
 			if (Array.isArray(json.value)) valueRows += json.value.length;
+			for (const row of Array.isArray(json.value) ? json.value : [json]) rowsHash.update(`${stringify(row)}\n`);
 		}
 		return {
 			startTime: nodeRun.startTime,
@@ -45,6 +49,7 @@ if (process.env.BENCH_SUMMARY === '1') {
 			itemCount: items.length,
 			withId,
 			valueRows,
+			rowsHash: rowsHash.digest('hex'),
 			data: { main: [items.slice(0, 1).map((item) => ({ json: item.json }))] },
 		};
 	};

@@ -202,7 +202,7 @@ export function workflows(http: SimRef, sizes: BenchSizes): WorkflowJson[] {
 		workflow(WF.bulkOurs, 'bench: call log, Return All (3CX node)', [
 			manualTrigger(),
 			ourNode(
-				{ resource: 'reportCallLogData', operation: 'getCallLogData', ...CALL_LOG_2025, returnAll: true, [sizes.callLogOptionsField ?? 'listQueryOptions']: { top: sizes.pageSize } },
+				{ resource: 'reportCallLogData', operation: 'getCallLogData', period: 'custom', ...CALL_LOG_2025, returnAll: true, [sizes.callLogOptionsField ?? 'listQueryOptions']: { top: sizes.pageSize } },
 				CRED.ours,
 			),
 		]),

@@ -1,6 +1,15 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import { describeFailure, httpFailureOf, odataProblems } from './odata/errors';
+import { isTimeout } from './odata/timeout';
 import { InputProblem } from './odata/values';
+
+/** The request as errors name it: the real path with its values (never the headers). */
+export interface FailedRequest {
+	method: string;
+	path: string;
+	/** The timeout in force, for "did not answer … within N s". */
+	timeoutSeconds?: number;
+}
 
 /**
  * Every error the node throws is built here: NodeApiError when the PBX or the network failed,
@@ -16,15 +25,21 @@ import { InputProblem } from './odata/values';
 export function callError(
 	node: INode,
 	error: unknown,
-	request: { method: string; path: string },
+	request: FailedRequest,
 	itemIndex?: number,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
 	const failure = httpFailureOf(error);
+	if (!failure && request.timeoutSeconds !== undefined && isTimeout(error)) {
+		const message = `3CX did not answer ${request.method} ${request.path} within ${request.timeoutSeconds} s`;
+		const description = 'Raise Options → Timeout for slow reports, or narrow the request (period, filter).';
+		return withMessage(new NodeApiError(node, { message }, { message, description, itemIndex }), message);
+	}
 	if (!failure) {
 		const { message: words, description } = thrownWords(error);
 		const message = typeof words === 'string' && words ? words : 'Request failed';
-		return withMessage(new NodeApiError(node, { message }, { message, description, itemIndex }), message);
+		const named = description ?? `The request was ${request.method} ${request.path}.`;
+		return withMessage(new NodeApiError(node, { message }, { message, description: named, itemIndex }), message);
 	}
 	const { message, description } = describeFailure(failure, request);
 	const response = { status: failure.status, problems: odataProblems(failure.body) } as unknown as JsonObject;

@@ -1,10 +1,12 @@
 import {
 	decodeBody,
 	describeFailure,
+	htmlTitle,
 	httpFailureOf,
 	odataProblems,
 	problemText,
 	readableWarning,
+	topCapOf,
 } from '../../../nodes/ThreeCx/xapi/odata/errors';
 
 const ALREADY = {
@@ -38,7 +40,7 @@ describe('errors', () => {
 		],
 		[{ error: { code: '', message: "The limit of '100' for Top query has been exceeded." } }, ["The limit of '100' for Top query has been exceeded."]],
 		[{ error: 'unauthorized', error_description: 'bad' }, ['unauthorized']],
-		[Buffer.from('<html>Bad gateway</html>'), ['<html>Bad gateway</html>']],
+		[Buffer.from('<html>Bad gateway</html>'), ['HTML page: Bad gateway']],
 		[Buffer.alloc(0), []],
 		[undefined, []],
 		[{ error: { message: '' } }, []],
@@ -78,5 +80,26 @@ describe('errors', () => {
 	test('decodeBody', () => {
 		expect(decodeBody(new Uint8Array(Buffer.from('{"a":1}')).buffer)).toEqual({ a: 1 });
 		expect(decodeBody('  ')).toBeUndefined();
+	});
+
+	test("a proxy's HTML error page is reduced to its status and title", () => {
+		const page = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+		expect(htmlTitle(page)).toBe('HTML page: 502 Bad Gateway');
+		expect(htmlTitle('<html><body><h1>Service &amp; more <b>Unavailable</b></h1></body></html>')).toBe('HTML page: Service & more Unavailable');
+		expect(htmlTitle('<html><body><p>Down for <i>maintenance</i></p></body></html>')).toBe('HTML page: Down for maintenance');
+		expect(htmlTitle('<html><body></body></html>')).toBe('HTML page without a title');
+		expect(htmlTitle('plain words')).toBeUndefined();
+		const failure = describeFailure({ status: 502, body: Buffer.from(page) }, { method: 'GET', path: '/Users?$top=100' });
+		expect(failure.message).toBe('HTML page: 502 Bad Gateway');
+		expect(failure.description).toMatch(/^HTTP 502 from GET \/Users\?\$top=100\. An HTML page instead of an OData answer/);
+		expect(failure.description).not.toContain('<');
+	});
+
+	test('the cap a 400 names', () => {
+		const capped = { status: 400, body: Buffer.from(`{"error":{"code":"","message":"The limit of '100' for Top query has been exceeded. The value from the incoming request is '1000'."}}`) };
+		expect(topCapOf(capped)).toBe(100);
+		expect(topCapOf({ ...capped, status: 500 })).toBeUndefined();
+		expect(topCapOf({ status: 400, body: Buffer.from('{"error":{"message":"bad"}}') })).toBeUndefined();
+		expect(topCapOf(undefined)).toBeUndefined();
 	});
 });

@@ -1,9 +1,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import {
 	defaultPageSize,
+	countOf,
 	limitRows,
-	nextPage,
+	PageWindow,
 	pageQuery,
+	parallelRequests,
 	planPaging,
 	type Page,
 	type PagingPlan,
@@ -13,6 +15,7 @@ import { InputProblem } from '../../../nodes/ThreeCx/xapi/odata/values';
 
 type Op = Pick<XapiOperation, 'output' | 'paged' | 'path'>;
 const USERS: Op = { output: 'collection', paged: true, path: '/Users' };
+const REPORT: Op = { output: 'collection', paged: true, path: '/ReportCallLogData/Pbx.GetCallLogData(periodFrom={periodFrom})' };
 
 interface Input {
 	returnAll?: boolean;
@@ -31,21 +34,58 @@ function plan({ top, skip, ...parameters }: Input, op: Op = USERS): PagingPlan {
 	return planPaging(op, read, qs);
 }
 
-/** Runs a plan against a server holding `total` rows that caps $top at `cap` (or ignores it). */
+/** Runs a plan one page at a time against a server holding `total` rows that caps $top at `cap`
+ * (or ignores it), reporting no count: pages run until a short page. */
 function simulate(paging: PagingPlan, total: number, cap = Infinity, ignoresTop = false) {
 	const pages: Page[] = [];
 	const rows: number[] = [];
-	let page = nextPage(paging, 0);
-	while (page) {
+	if (!paging.pages) return { pages, rows };
+	const window = new PageWindow({ ...paging, pages: paging.pages }, 1);
+	for (let page = window.next(0); page; page = window.next(0)) {
 		pages.push(page);
 		if (page.top > cap) throw new Error('over cap');
+		const from = ignoresTop ? 0 : page.skip;
 		const end = ignoresTop ? total : Math.min(total, page.skip + page.top);
-		const got = Array.from({ length: Math.max(0, end - (ignoresTop ? 0 : page.skip)) }, (_, i) => (ignoresTop ? 0 : page!.skip) + i);
+		const got = Array.from({ length: Math.max(0, end - from) }, (_, i) => from + i);
 		rows.push(...got);
-		page = nextPage(paging, rows.length, { top: page.top, rows: got.length });
+		if (window.received(page, got.length) === 'done') break;
 		if (pages.length > 100) throw new Error('runaway');
 	}
 	return { pages, rows: paging.max === undefined ? rows : rows.slice(0, paging.max) };
+}
+
+/**
+ * A pull through PageWindow with `parallel` pages in flight, answered out of order (the last one
+ * sent first) by a PBX holding `total` rows that reports @odata.count, names `namedCap` (400) or
+ * silently answers at most `silentCap` rows. Rows are taken in page order, like the hook does.
+ */
+function pull(paging: PagingPlan, total: number, parallel: number, pbx: { namedCap?: number; silentCap?: number } = {}) {
+	const window = new PageWindow({ ...paging, pages: paging.pages! }, parallel);
+	const sent: Page[] = [];
+	const rows: number[] = [];
+	let inFlight: Page[] = [];
+	let maxInFlight = 0;
+	for (let guard = 0; guard < 1000; guard++) {
+		for (let page = window.next(inFlight.length); page; page = window.next(inFlight.length)) {
+			sent.push(page);
+			inFlight.push(page);
+		}
+		maxInFlight = Math.max(maxInFlight, inFlight.length);
+		const head = inFlight.shift();
+		if (!head) break;
+		if (pbx.namedCap !== undefined && head.top > pbx.namedCap) {
+			inFlight = [];
+			window.capped(head, pbx.namedCap);
+			continue;
+		}
+		const size = Math.min(head.top, pbx.silentCap ?? Infinity);
+		const got = Array.from({ length: Math.max(0, Math.min(total, head.skip + size) - head.skip) }, (_, i) => head.skip + i);
+		rows.push(...got);
+		const verdict = window.received(head, got.length, total);
+		if (verdict !== 'continue') inFlight = [];
+		if (verdict === 'done') break;
+	}
+	return { sent, rows, maxInFlight };
 }
 
 describe('paging', () => {
@@ -59,14 +99,14 @@ describe('paging', () => {
 	});
 
 	test('plan defaults: page size from the operation, start 0, Limit 50', () => {
-		expect(plan({ returnAll: true })).toEqual({ max: undefined, pages: { size: 100, start: 0 } });
-		expect(plan({ returnAll: false, limit: 50, top: 500, skip: 7 })).toEqual({ max: 50, pages: { size: 500, start: 7 } });
-		expect(plan({ returnAll: false })).toEqual({ max: 50, pages: { size: 100, start: 0 } });
+		expect(plan({ returnAll: true })).toEqual({ max: undefined, pages: { size: 100, start: 0, userTop: false } });
+		expect(plan({ returnAll: false, limit: 50, top: 500, skip: 7 })).toEqual({ max: 50, pages: { size: 500, start: 7, userTop: true } });
+		expect(plan({ returnAll: false })).toEqual({ max: 50, pages: { size: 100, start: 0, userTop: false } });
 		expect(plan({ returnAll: true }, { ...USERS, path: '/ReportCallLogData/Pbx.GetCallLogData(a={a})' }).pages?.size).toBe(1000);
 	});
 
 	test('paged operations are Limit-ed unless Return All is on; one-piece collections keep everything unless Limit-ed', () => {
-		expect(plan({})).toEqual({ max: 50, pages: { size: 100, start: 0 } });
+		expect(plan({})).toEqual({ max: 50, pages: { size: 100, start: 0, userTop: false } });
 		const onePiece: Op = { output: 'collection', path: '/Users/Pbx.GetDuplicatedEmails' };
 		expect(plan({}, onePiece)).toEqual({ max: undefined });
 		expect(plan({ returnAll: false, limit: 3 }, onePiece)).toEqual({ max: 3 });
@@ -119,8 +159,8 @@ describe('paging', () => {
 		expect(rows).toHaveLength(120);
 	});
 
-	test('a plan without pages asks for none', () => {
-		expect(nextPage({ max: 10 }, 0)).toBeUndefined();
+	test('Limit 0 asks for nothing', () => {
+		expect(new PageWindow({ max: 0, pages: { size: 100, start: 0 } }, 4).next(0)).toBeUndefined();
 	});
 
 	test("a page's query: the call's options with this page's $top and $skip", () => {
@@ -129,6 +169,86 @@ describe('paging', () => {
 		expect(pageQuery(qs, { top: 20, skip: 0 })).toEqual({ $filter: 'Id gt 0', $top: 20 });
 		expect(pageQuery(undefined, { top: 100, skip: 200 })).toEqual({ $top: 100, $skip: 200 });
 		expect(qs).toEqual({ $filter: 'Id gt 0', $top: 30, $skip: 10 });
+	});
+});
+
+describe('PageWindow: count, parallel pages, caps', () => {
+	const all = (op = REPORT) => plan({ returnAll: true }, op);
+
+	test.each([
+		[50_000, 4, 50],
+		[50_000, 1, 50],
+		[1, 4, 1],
+		[0, 4, 1],
+		[3000, 8, 3],
+	])('%i rows with %i in flight: every row once, in order, in %i requests', (total, parallel, requests) => {
+		const { sent, rows, maxInFlight } = pull(all(), total, parallel);
+		expect(rows).toEqual(Array.from({ length: total }, (_, i) => i));
+		expect(sent).toHaveLength(requests);
+		expect(maxInFlight).toBeLessThanOrEqual(parallel);
+	});
+
+	test('one page at a time until the first page told the total, then up to the window', () => {
+		const window = new PageWindow({ ...all(), pages: all().pages! }, 4);
+		expect(window.next(0)).toEqual({ top: 1000, skip: 0 });
+		expect(window.next(1)).toBeUndefined();
+		expect(window.received({ top: 1000, skip: 0 }, 1000, 4500)).toBe('continue');
+		expect([window.next(0), window.next(1), window.next(2), window.next(3), window.next(4)]).toEqual([
+			{ top: 1000, skip: 1000 },
+			{ top: 1000, skip: 2000 },
+			{ top: 1000, skip: 3000 },
+			{ top: 500, skip: 4000 },
+			undefined,
+		]);
+	});
+
+	test('Limit and Skip bound the pages with a count', () => {
+		const { sent, rows } = pull(plan({ returnAll: false, limit: 2500, skip: 100 }, REPORT), 10_000, 4);
+		expect(rows).toEqual(Array.from({ length: 2500 }, (_, i) => 100 + i));
+		expect(sent.map((page) => page.top)).toEqual([1000, 1000, 500]);
+	});
+
+	test('a cap the PBX names: the page is asked again at the cap, nothing lost or repeated', () => {
+		const { sent, rows } = pull(all(), 1234, 4, { namedCap: 100 });
+		expect(rows).toEqual(Array.from({ length: 1234 }, (_, i) => i));
+		expect(sent[0]).toEqual({ top: 1000, skip: 0 });
+		expect(sent[1]).toEqual({ top: 100, skip: 0 });
+		expect(sent.slice(1).every((page) => page.top <= 100)).toBe(true);
+	});
+
+	test('a cap the PBX applies silently (short page before the count): go on at that size', () => {
+		const { rows } = pull(all(), 2345, 4, { silentCap: 300 });
+		expect(rows).toEqual(Array.from({ length: 2345 }, (_, i) => i));
+	});
+
+	test('the plan starts at a cap learned before; Options → Top above it is refused before sending', () => {
+		expect(planPaging(REPORT, () => true, {}, 100).pages).toEqual({ size: 100, start: 0, userTop: false });
+		expect(() => planPaging(REPORT, () => true, { $top: 500 }, 100)).toThrow(
+			'Invalid "top": expected 100 or less: the PBX returns at most 100 rows per request for this list, got 500',
+		);
+		expect(planPaging(REPORT, () => true, { $top: 50 }, 100).pages).toEqual({ size: 50, start: 0, userTop: true });
+	});
+
+	test('a page larger than asked ($top ignored) ends the pull', () => {
+		const window = new PageWindow({ ...all(), pages: all().pages! }, 4);
+		const page = window.next(0)!;
+		expect(window.received(page, 5000, 5000)).toBe('done');
+		expect(window.next(0)).toBeUndefined();
+	});
+
+	test('Parallel Requests: 1 to 16, default 4', () => {
+		expect(parallelRequests(undefined)).toBe(4);
+		expect(parallelRequests('')).toBe(4);
+		expect(parallelRequests(1)).toBe(1);
+		expect(parallelRequests('8')).toBe(8);
+		for (const bad of [0, 17, 2.5, 'many']) expect(() => parallelRequests(bad)).toThrow(/^Invalid "parallelRequests"/);
+	});
+
+	test('@odata.count from the head of an answer read as bytes, or from parsed JSON', () => {
+		expect(countOf(Buffer.from('{"@odata.context":"x","@odata.count":50000,"value":[]}'))).toBe(50000);
+		expect(countOf(Buffer.from('{"@odata.context":"x","value":[]}'))).toBeUndefined();
+		expect(countOf({ '@odata.count': 7, value: [] })).toBe(7);
+		expect(countOf(undefined)).toBeUndefined();
 	});
 });
 

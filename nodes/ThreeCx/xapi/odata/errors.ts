@@ -65,7 +65,36 @@ export function decodeBody(body: unknown): unknown {
 	if (typeof text !== 'string') return text;
 	const json = parseJsonText(text);
 	if (json !== undefined) return json;
+	const html = htmlTitle(text);
+	if (html !== undefined) return { error: html };
 	return text.trim() ? { error: text.trim().slice(0, 500) } : undefined;
+}
+
+/** An HTML error page (a proxy's 502, IIS) → its title (or first heading, or text): `"HTML page: 502 Bad Gateway"`. */
+export function htmlTitle(text: string): string | undefined {
+	if (!/^\s*(<!doctype html|<html|<head|<body|<title)/i.test(text)) return undefined;
+	const heading = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text);
+	const words = (heading?.[1] ?? text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ''))
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/&amp;/g, '&')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&#39;|&apos;/g, "'")
+		.replace(/&quot;/g, '"')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.slice(0, 200);
+	return words ? `HTML page: ${words}` : 'HTML page without a title';
+}
+
+/** The cap a 400 "The limit of '100' for Top query has been exceeded" names; undefined otherwise. */
+export function topCapOf(failure: HttpFailure | undefined): number | undefined {
+	if (failure?.status !== 400) return undefined;
+	for (const { message } of odataProblems(failure.body)) {
+		const cap = /limit of '?(\d+)'? for Top/i.exec(message);
+		if (cap) return Number(cap[1]);
+	}
+	return undefined;
 }
 
 export function problemText({ message, target }: Problem): string {
@@ -91,6 +120,9 @@ function hintFor(status: number, message: string, path: string): string | undefi
 	const cap = /limit of '?(\d+)'? for Top/i.exec(message);
 	if (status === 400 && cap) {
 		return `This list returns at most ${cap[1]} rows per request: set Options → Top to ${cap[1]} or less; Return All and Limit page automatically.`;
+	}
+	if (status >= 500 && /^HTML page/.test(message)) {
+		return 'An HTML page instead of an OData answer usually comes from a proxy or load balancer in front of the PBX, not from 3CX itself.';
 	}
 	if (status === 401) {
 		return 'Check the 3CX credential: server URL, Client ID, API key and "XAPI Access Enabled" (Admin console → Integrations → API). Only one token per client is valid at a time, so another workflow or n8n instance using the same Client ID logs this one out.';
