@@ -10,6 +10,8 @@ import { EntitySet, SET_DEFS } from './sets';
 
 export class EntityStore {
 	readonly sets = new Map<string, EntitySet>();
+	/** Init templates answered so far: each gets its own generated credentials. */
+	private initCount = 0;
 
 	constructor(private readonly opts: SeedOptions) {
 		for (const def of Object.values(SET_DEFS)) {
@@ -74,6 +76,16 @@ export class EntityStore {
 	/** First extension number no DN uses (Users/Pbx.GetFirstAvailableExtensionNumber). */
 	nextNumber(): string {
 		for (let n = 100; ; n++) if (!this.numberInUse(String(n))) return String(n);
+	}
+
+	/** `Fax/Pbx.InitFax()`, `Trunks/Pbx.InitTrunk(template=…)`: a new entity's defaults with the first
+	 * free number and generated credentials, to be sent back to POST; nothing is stored. */
+	initTemplate(setName: string): Row {
+		const s = this.sets.get(setName)!;
+		const r = new Rng(this.opts.seed, `init${setName}`, this.initCount++);
+		const row: Row = { ...s.def.template(0), Number: this.nextNumber(), AuthID: r.password(8), AuthPassword: r.password(16) };
+		for (const nav of s.nav) delete row[nav];
+		return row;
 	}
 
 	create(setName: string, body: unknown): Row {

@@ -370,3 +370,44 @@ export function eventLogTemplate(id: number): Row {
 export function activeCallTemplate(id: number): Row {
 	return { Callee: '', Caller: '', EstablishedAt: null, Id: id, LastChangeStatus: null, ServerNow: null, Status: 'Talking' };
 }
+
+export function faxTemplate(id: number): Row {
+	return { ...peerBase(id), AuthID: '', AuthPassword: '', FaxServer: false, OutboundCallerId: '', Groups: [] };
+}
+
+export function receptionistTemplate(id: number): Row {
+	return {
+		...peerBase(id),
+		BreakRoute: null,
+		ForwardSmsTo: '',
+		HolidaysRoute: null,
+		InvalidKeyForwardDN: '',
+		IsRegistered: true,
+		IVRType: 'Default',
+		Name: '',
+		OutOfOfficeRoute: null,
+		PromptFilename: '',
+		PromptSet: '',
+		Timeout: 10,
+		TimeoutForwardDN: '',
+		TimeoutForwardPeerType: 'None',
+		TimeoutForwardType: 'EndCall',
+		TransferEnable: false,
+		UseMSExchange: false,
+		Groups: [],
+		Forwards: [],
+	};
+}
+
+export function servicePrincipalTemplate(id: number): Row {
+	return {
+		...peerBase(id),
+		CallControlEnabled: false,
+		IsSystem: false,
+		LastUsed: null,
+		MyPhoneEnabled: false,
+		XAPIEnabled: true,
+		Groups: [],
+		Peers: [],
+	};
+}

@@ -5,6 +5,7 @@ import { ODataError } from '../odata/errors';
 import { BoundValue, CallSegment, ParamDef, bindFunctionArgs } from '../odata/literals';
 import type { Row } from '../odata/query';
 import type { ReportContext } from '../reports';
+import type { LiveEvents } from '../seed/live';
 
 export interface Pbx {
 	/** http://127.0.0.1:PORT */
@@ -16,6 +17,8 @@ export interface Pbx {
 	readonly specDirectory: string;
 	/** X-3CX-Version; also picks the spec file */
 	readonly version: string;
+	/** set with `liveEvents`: history that grows while the simulator runs (seed/live.ts) */
+	readonly live?: LiveEvents;
 	/** true once the server closes: long answers stop */
 	isClosed(): boolean;
 }

@@ -93,3 +93,15 @@ export function dropCall(pbx: Pbx, c: XapiRequest, set: EntitySet, call: CallSeg
 	pbx.store.remove('ActiveCalls', keyOf(pbx, set, call));
 	send(c.res, 204);
 }
+
+/** Init functions the simulator models: the set each answers a template of. */
+const INIT_FUNCTIONS: Record<string, string> = { 'Pbx.InitFax': 'Fax', 'Pbx.InitTrunk': 'Trunks' };
+
+/** `GET /Fax/Pbx.InitFax()`, `GET /Trunks/Pbx.InitTrunk(template='…')`: a template with its
+ * generated AuthPassword (the PBX's own answer is the entity POST expects). */
+export function initTemplate(pbx: Pbx, c: XapiRequest, set: EntitySet, call: CallSegment): boolean {
+	if (c.method !== 'GET' || INIT_FUNCTIONS[call.name] !== set.def.name) return false;
+	const row = pbx.store.initTemplate(set.def.name);
+	send(c.res, 200, { '@odata.context': `${contextUrl(pbx.baseUrl, set.def.type)}`, ...row });
+	return true;
+}

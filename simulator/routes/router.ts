@@ -8,8 +8,9 @@ import { ODataError } from '../odata/errors';
 import { parseCallSegment } from '../odata/literals';
 import { findReport } from '../reports';
 import type { Pbx } from './context';
-import { collection, defs, dropCall, entity, firstAvailableNumber, navigation } from './entities';
+import { collection, defs, dropCall, entity, firstAvailableNumber, initTemplate, navigation } from './entities';
 import { customPrompts, fileFunction, uploadPrompt } from './files';
+import { liveReport } from './live';
 import { modelledReport } from './reports';
 import { fromSpec, serveSpecFile } from './spec';
 
@@ -26,6 +27,7 @@ export async function route(pbx: Pbx, c: XapiRequest): Promise<void> {
 	if (n === 1 && s0 === 'Defs' && c.method === 'GET') return defs(pbx, c);
 
 	const call1 = n === 2 ? parseCallSegment(s1) : undefined;
+	if (call1 && s0.startsWith('Report') && (await liveReport(pbx, c, s0, call1))) return;
 	if (call1 && s0.startsWith('Report')) {
 		const def = findReport(s0, call1.name);
 		if (def) return modelledReport(pbx, c, def, call1);
@@ -39,6 +41,7 @@ export async function route(pbx: Pbx, c: XapiRequest): Promise<void> {
 		if (n === 2 && call0 && !s1.includes('.') && !s1.includes('(') && set.nav.has(s1)) return navigation(pbx, c, set, call0, s1);
 		if (n === 2 && !call0 && setName === 'Users' && s1 === 'Pbx.GetFirstAvailableExtensionNumber()' && c.method === 'GET') return firstAvailableNumber(pbx, c);
 		if (n === 2 && call0 && setName === 'ActiveCalls' && s1 === 'Pbx.DropCall' && c.method === 'POST') return dropCall(pbx, c, set, call0);
+		if (n === 2 && !call0 && call1 && initTemplate(pbx, c, set, call1)) return;
 	}
 	return fromSpec(pbx, c);
 }

@@ -1,10 +1,22 @@
 /**
  * The seeded rows of the entity sets: the directory (groups, users, queues, ring groups, trunks,
- * parkings, contacts) here, then the activity that refers to its users (seed/activity.ts).
+ * parkings, receptionists, fax, service principals, contacts) here, then the activity that refers
+ * to its users (seed/activity.ts).
  * Every row comes from `Rng(seed, kind, index)`, so the same seed gives the same PBX.
  */
 import type { Row } from '../odata/query';
-import { contactTemplate, groupTemplate, parkingTemplate, queueTemplate, ringGroupTemplate, trunkTemplate, userTemplate } from '../entities/templates';
+import {
+	contactTemplate,
+	faxTemplate,
+	groupTemplate,
+	parkingTemplate,
+	queueTemplate,
+	receptionistTemplate,
+	ringGroupTemplate,
+	servicePrincipalTemplate,
+	trunkTemplate,
+	userTemplate,
+} from '../entities/templates';
 import { seedActivity } from './activity';
 import { QUEUE_COUNT, RING_GROUP_COUNT, queueAgentIndices, queueName, queueNumber, userPerson } from './people';
 import { COMPANIES, FIRST_NAMES, LAST_NAMES, Rng, externalNumber } from './random';
@@ -24,6 +36,7 @@ export function seedEntities(opts: SeedOptions, add: AddRow): void {
 	const users = seedGroupsAndUsers(opts, add);
 	seedQueuesAndRingGroups(opts.seed, users, add);
 	seedTrunksAndParkings(opts.seed, add);
+	seedOtherDns(opts.seed, add);
 	seedContacts(opts, add);
 	seedActivity(opts, users, add);
 }
@@ -141,6 +154,16 @@ function seedTrunksAndParkings(seed: number, add: AddRow): void {
 		});
 	});
 	for (let p = 0; p < 2; p++) add('Parkings', { ...parkingTemplate(4000 + p), Number: `SP${p}` });
+}
+
+/** Digital receptionists (IVRs), fax extensions and one API client (service principal). */
+function seedOtherDns(seed: number, add: AddRow): void {
+	['Main menu', 'After hours'].forEach((name, i) => add('Receptionists', { ...receptionistTemplate(5000 + i), Number: String(8500 + i), Name: name }));
+	for (let i = 0; i < 2; i++) {
+		const r = new Rng(seed, 'fax', i);
+		add('Fax', { ...faxTemplate(6000 + i), Number: String(8550 + i), AuthID: r.password(8), AuthPassword: r.password(12) });
+	}
+	add('ServicePrincipals', { ...servicePrincipalTemplate(7000), Number: '8590', CallControlEnabled: true });
 }
 
 function seedContacts({ seed, contacts }: SeedOptions, add: AddRow): void {

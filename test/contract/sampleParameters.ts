@@ -1,7 +1,9 @@
 /**
- * Fills an operation's parameters the way a user would in the editor: every parameter the
+ * Fills an operation's parameters the way a user would in the editor. `all`: every parameter the
  * description displays for that resource and operation gets a value of its type, including every
- * option of the body collections. String values are deliberately hostile to literal encoding.
+ * option of the body collections. `required`: only the parameters the editor marks required, the
+ * rest left at their defaults and no body field added (how a user starts). String values are
+ * deliberately hostile to literal encoding.
  */
 import {
 	NodeHelpers,
@@ -20,7 +22,14 @@ function fieldsOf(operation: XapiOperation): Map<string, XapiField> {
 	return new Map([...operation.params, ...body].map((field) => [field.field, field]));
 }
 
-function sampleForField(field: XapiField | undefined, property: INodeProperties, inPath = false): unknown {
+/** A report's end bound must come after its start (`XapiOperation.period`). */
+const PERIOD_END = '2025-03-02T10:00:00.123+02:00';
+/** Time zones are checked before sending; an IANA name still carries a `/` to percent-encode. */
+const TIME_ZONE = 'America/Chicago';
+
+function sampleForField(field: XapiField | undefined, property: INodeProperties, inPath = false, periodEnd?: string): unknown {
+	if (field && field.name === periodEnd) return PERIOD_END;
+	if (field?.type === 'string' && /timeZone$/i.test(field.name)) return TIME_ZONE;
 	switch (field?.type) {
 		case 'int32':
 		case 'int64':
@@ -96,25 +105,19 @@ function sampleForProperty(property: INodeProperties): unknown {
 	}
 }
 
+export type SampleMode = 'all' | 'required';
+
 export function sampleParameters(
 	description: INodeTypeDescription,
 	resource: string,
 	operationName: string,
 	operation: XapiOperation,
+	mode: SampleMode = 'all',
 ): INodeParameters {
 	const fields = fieldsOf(operation);
 	const values: INodeParameters = { resource, operation: operationName };
-	const displayed = description.properties.filter(
-		(property) =>
-			!['resource', 'operation'].includes(property.name) &&
-			NodeHelpers.displayParameter(
-				{ ...values, bodyMode: 'fields', returnAll: false },
-				property,
-				node,
-				description,
-			),
-	);
-	for (const property of displayed) {
+	const fill = (property: INodeProperties) => {
+		if (mode === 'required' && !property.required && !['returnAll', 'limit', 'bodyMode'].includes(property.name)) return;
 		if (property.name === 'returnAll') values.returnAll = false;
 		else if (property.name === 'limit') values.limit = 3;
 		else if (property.name === 'bodyMode') values.bodyMode = 'fields';
@@ -130,8 +133,18 @@ export function sampleParameters(
 			) as INodeParameters;
 		} else {
 			const inPath = operation.params.some((param) => param.field === property.name);
-			values[property.name] = sampleForField(fields.get(property.name), property, inPath) as string;
+			values[property.name] = sampleForField(fields.get(property.name), property, inPath, operation.period?.to) as string;
 		}
+	};
+	// Twice: a value set in the first round (a Period of `custom`) can show further parameters.
+	for (let round = 0; round < 2; round++) {
+		const displayed = description.properties.filter(
+			(property) =>
+				!['resource', 'operation'].includes(property.name) &&
+				!(property.name in values) &&
+				NodeHelpers.displayParameter({ ...values, bodyMode: 'fields', returnAll: false }, property, node, description),
+		);
+		for (const property of displayed) fill(property);
 	}
 	return values;
 }

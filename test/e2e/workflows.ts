@@ -48,6 +48,7 @@ export function scenariosWorkflow(id: string): WorkflowJson {
 				resource: 'reportUserActivity',
 				operation: 'getUserActivity',
 				reportUserActivityClientTimeZone: 'UTC',
+				period: 'custom',
 				...PERIOD_2025,
 				...USER_ACTIVITY_NO_FILTERS,
 				returnAll: true,
@@ -56,6 +57,7 @@ export function scenariosWorkflow(id: string): WorkflowJson {
 			threeCx(NODE.callLogCsv, 300, 400, {
 				resource: 'reportCallLogData',
 				operation: 'downloadCallLog',
+				period: 'custom',
 				...CALL_LOG_2025,
 				clientTimeZone: 'UTC',
 			}),

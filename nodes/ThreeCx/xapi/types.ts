@@ -47,6 +47,8 @@ export interface XapiField {
 	enumValues?: string[];
 	/** Longest accepted text (characters), from the spec's `maxLength`. */
 	maxLength?: number;
+	/** The spec allows `null` (spec `nullable: true`); only set when true. */
+	nullable?: boolean;
 }
 
 export type XapiBody =
@@ -54,9 +56,10 @@ export type XapiBody =
 	 * `collection` is the node parameter of that collection, unique to the resource's entity
 	 * (`userAdditionalFields`, `userUpdateFields`): n8n evaluates every top-level property by
 	 * name, so no two properties share one. */
-	| { kind: 'entity'; fields: XapiField[]; collection: string }
-	/** Action parameters (`{"dn","destination"}`, `{"ids":[...]}`): each a typed node field. */
-	| { kind: 'action'; fields: XapiField[] }
+	| { kind: 'entity'; fields: XapiField[]; collection: string; required?: boolean }
+	/** Action parameters (`{"dn","destination"}`, `{"ids":[...]}`): each a typed node field.
+	 * `required` (only set when true): the spec requires a body, so `{}` at least goes out. */
+	| { kind: 'action'; fields: XapiField[]; required?: boolean }
 	/** Multipart upload of an input item's binary property (custom prompts). */
 	| { kind: 'upload'; part: string };
 
@@ -80,6 +83,9 @@ export interface XapiOperation {
 	output: XapiOutput;
 	/** Collection answered in pages with $top/$skip: Return All and Limit apply. */
 	paged?: boolean;
+	/** Wire names of the function parameters that bound a report period: the Period preset
+	 * (`NODE_PARAMETER.period`) fills them unless it is `custom`. */
+	period?: { from: string; to: string };
 	/** Node parameter of the operation's Options collection (displayed "Options"), when it has one:
 	 * the OData options listed in `query` (same names as `ODataOption`), plus `rawResponse`,
 	 * `includeSecrets` and `binaryPropertyName` (output binary) where they apply. Named after the
@@ -105,6 +111,8 @@ export const NODE_PARAMETER = {
 	jsonBody: 'jsonBody',
 	/** Input binary property of an upload. */
 	inputBinaryProperty: 'inputBinaryPropertyName',
+	/** Report period preset: 'yesterday', 'lastMonth', …, or 'custom' (the operation's own bounds). */
+	period: 'period',
 } as const;
 
 /**

@@ -30,6 +30,13 @@ describe('shapeXapiResponse', () => {
 		expect(stripped.json).toEqual({ '@odata.context': 'x', '@odata.count': 2, value: [{ Id: 1 }, { Id: 2 }] });
 	});
 
+	test('an Init template keeps its secrets: it is meant to be sent back to Create', async () => {
+		const table = { fax: { initFax: { method: 'GET' as const, path: '/Fax/Pbx.InitFax()', params: [], query: [], output: 'entity' as const } } };
+		const template = { '@odata.context': 'x', Id: 0, Number: '105', AuthID: 'a', AuthPassword: 'p' };
+		const items = await responseShaper(table).call(fakeContext({ resource: 'fax', operation: 'initFax' }, { itemIndex: 0 }), [], answer(200, template));
+		expect(items).toEqual([{ json: { Id: 0, Number: '105', AuthID: 'a', AuthPassword: 'p' }, pairedItem: { item: 0 } }]);
+	});
+
 	test('entity without @odata.context', async () => {
 		const items = await run({ resource: 'users', operation: 'get', id: 7 }, answer(200, { '@odata.context': 'x', Id: 7, AccessPassword: 'p' }));
 		expect(items).toEqual([{ json: { Id: 7 }, pairedItem: { item: 3 } }]);

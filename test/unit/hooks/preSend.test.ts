@@ -8,6 +8,12 @@ const build = requestBuilder(TABLE);
 const defaults = { url: '', baseURL: 'https://pbx/xapi/v1', headers: { Accept: 'application/json' }, qs: {}, body: {} };
 const run = async (parameters: IDataObject, extra = {}) =>
 	await build.call(fakeContext(parameters, extra), { ...defaults });
+/** The JSON body as sent: text, so that n8n's HTTP layer cannot drop an empty `{}`. */
+const sentJson = (request: { body?: unknown; headers?: IDataObject }) => {
+	expect(request.headers?.['Content-Type']).toBe('application/json');
+	expect(typeof request.body).toBe('string');
+	return JSON.parse(request.body as string) as unknown;
+};
 
 describe('buildXapiRequest', () => {
 	test('entity set with query options, read as bytes', async () => {
@@ -50,7 +56,8 @@ describe('buildXapiRequest', () => {
 			number: "1'0)",
 			updateFields: { queueStatus: 'LoggedOut' },
 		});
-		expect(request).toMatchObject({ method: 'PATCH', url: '/Users(29)', body: { Number: "1'0)", QueueStatus: 'LoggedOut' } });
+		expect(request).toMatchObject({ method: 'PATCH', url: '/Users(29)' });
+		expect(sentJson(request)).toEqual({ Number: "1'0)", QueueStatus: 'LoggedOut' });
 	});
 
 	test('entity key pickers: list and By ID locators build the same URL as plain values', async () => {
@@ -82,14 +89,30 @@ describe('buildXapiRequest', () => {
 
 	test('JSON body mode', async () => {
 		const request = await run({ resource: 'users', operation: 'update', id: 1, bodyMode: 'json', jsonBody: '{"VMPIN":"1234"}' });
-		expect(request.body).toEqual({ VMPIN: '1234' });
+		expect(sentJson(request)).toEqual({ VMPIN: '1234' });
+		const empty = await run({ resource: 'users', operation: 'update', id: 1, bodyMode: 'json', jsonBody: '{}' });
+		expect(sentJson(empty)).toEqual({});
+		const expression = await run({ resource: 'users', operation: 'update', id: 1, bodyMode: 'json', jsonBody: { VMPIN: null } });
+		expect(sentJson(expression)).toEqual({ VMPIN: null });
+	});
+
+	test('an added field is sent as given: empty text clears it', async () => {
+		const request = await run({ resource: 'users', operation: 'update', id: 1, number: '5', updateFields: { vmpin: '' } });
+		expect(sentJson(request)).toEqual({ Number: '5', VMPIN: '' });
 	});
 
 	test('action fields are top-level; blank optional ones are left out', async () => {
 		const request = await run({ resource: 'users', operation: 'makeCall', dn: '100', destination: '' });
-		expect(request).toMatchObject({ method: 'POST', url: '/Users/Pbx.MakeCall', body: { dn: '100' } });
+		expect(request).toMatchObject({ method: 'POST', url: '/Users/Pbx.MakeCall' });
+		expect(sentJson(request)).toEqual({ dn: '100' });
 		const list = await run({ resource: 'users', operation: 'getDuplicatedEmails', emails: 'a@x, b@x' });
-		expect(list.body).toEqual({ emails: ['a@x', 'b@x'] });
+		expect(sentJson(list)).toEqual({ emails: ['a@x', 'b@x'] });
+	});
+
+	test('no field set: no body where the spec does not require one', async () => {
+		const request = await run({ resource: 'users', operation: 'makeCall', dn: '', destination: '' });
+		expect(request).not.toHaveProperty('body');
+		expect(request.headers).not.toHaveProperty('Content-Type');
 	});
 
 	test('file operations accept any content type', async () => {
@@ -154,13 +177,48 @@ describe('buildXapiRequest', () => {
 				userId: 7,
 				userUpdateFields: { tags: ['MS', 'Teams'], officeHoursProps: 'GlobalSchedule, BlockOutboundCalls', transcriptionMode: 'Both' },
 			});
-			expect(request.body).toEqual({
+			expect(sentJson(request)).toEqual({
 				Tags: ['MS', 'Teams'],
 				OfficeHoursProps: ['GlobalSchedule', 'BlockOutboundCalls'],
 				TranscriptionMode: 'Both',
 			});
 			const holiday = await runGenerated({ resource: 'holidays', operation: 'create', holidayAdditionalFields: { timeOfStartDate: 'PT8H' } });
-			expect(holiday.body).toEqual({ TimeOfStartDate: 'PT8H' });
+			expect(sentJson(holiday)).toEqual({ TimeOfStartDate: 'PT8H' });
+		});
+
+		test.each<[string, IDataObject]>([
+			['Users → Create', { resource: 'users', operation: 'create' }],
+			['Users → Create, JSON mode', { resource: 'users', operation: 'create', bodyMode: 'json', jsonBody: '{}' }],
+			['Microsoft 365 → Get Users By Principal Names', { resource: 'microsoft365Integration', operation: 'getUsersByPrincipalNames', principalNames: '' }],
+			['Voicemail Settings → Delete Converter Configuration', { resource: 'voicemailSettings', operation: 'deleteConverterConfiguration', voicemailSettingsId: '' }],
+			['Custom Prompts → Make Call Record Custom Prompt', { resource: 'customPrompts', operation: 'makeCallRecordCustomPrompt', dn: '', filename: '' }],
+		])('a body the spec requires goes out as {} at least: %s', async (_, parameters) => {
+			expect(sentJson(await runGenerated(parameters))).toEqual({});
+		});
+
+		test('cleared and null fields: "" for text, null by expression or as the text null where nullable', async () => {
+			const group = await runGenerated({ resource: 'groups', operation: 'update', groupId: 4, groupUpdateFields: { number: '' } });
+			expect(sentJson(group)).toEqual({ Number: '' });
+			const user = await runGenerated({
+				resource: 'users',
+				operation: 'update',
+				userId: 7,
+				userUpdateFields: { mobile: '', number: null, primaryGroupId: null, enabled: null, breakTime: 'null' },
+			});
+			expect(sentJson(user)).toEqual({ Mobile: '', Number: null, PrimaryGroupId: null, Enabled: null, BreakTime: null });
+			// The text null stays text in a text field.
+			const text = await runGenerated({ resource: 'users', operation: 'update', userId: 7, userUpdateFields: { mobile: 'null' } });
+			expect(sentJson(text)).toEqual({ Mobile: 'null' });
+		});
+
+		test.each<[string, IDataObject, RegExp]>([
+			['null where the spec forbids it', { groups: null }, /^Parameter "groups" must be a value \(json\); the PBX does not accept null here\./],
+			['an empty number', { primaryGroupId: '' }, /^Parameter "primaryGroupId" must be a value \(int32\), \{\{ null \}\}, or remove the field/],
+			['an empty boolean', { enabled: '' }, /^Parameter "enabled" must be a value \(boolean\)/],
+		])('an added field without a usable value fails naming it: %s', async (_, fields, message) => {
+			const error = await failure({ resource: 'users', operation: 'update', userId: 7, userUpdateFields: fields });
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.description).toMatch(message);
 		});
 
 		test.each<[string, IDataObject, string]>([

@@ -1,4 +1,5 @@
-import { fieldsBody, parseJsonBody, toJsonValue } from '../../../nodes/ThreeCx/xapi/odata/body';
+import type { IDataObject } from 'n8n-workflow';
+import { addedFieldsBody, fieldsBody, parseJsonBody, toJsonValue } from '../../../nodes/ThreeCx/xapi/odata/body';
 import type { XapiField } from '../../../nodes/ThreeCx/xapi/types';
 
 const f = (name: string, type: XapiField['type'], required = false, enumValues?: string[], maxLength?: number): XapiField => ({
@@ -102,6 +103,48 @@ describe('body', () => {
 		const values: Record<string, unknown> = { number: '', firstname: 'Ann', id: null, emails: [], on: false };
 		expect(fieldsBody(fields, (field) => values[field.field])).toEqual({ Number: '', FirstName: 'Ann', On: false });
 		expect(() => fieldsBody([f('Id', 'int32', true)], () => undefined)).toThrow(/"id": expected a value \(int32\); it is required/);
+	});
+
+	describe('addedFieldsBody: every added field as given', () => {
+		const nullable = (field: XapiField): XapiField => ({ ...field, nullable: true });
+		const fields = [
+			nullable(f('Mobile', 'string')),
+			nullable(f('PrimaryGroupId', 'int32')),
+			nullable(f('At', 'dateTime')),
+			nullable(f('Route', 'json')),
+			f('Groups', 'json'),
+			f('Emails', 'stringList'),
+			f('Tags', 'enumList', false, TAGS),
+			f('Count', 'int32'),
+		];
+
+		test('only added fields; empty text, lists and JSON clear', () => {
+			expect(addedFieldsBody(fields, {})).toEqual({});
+			expect(addedFieldsBody(fields, { mobile: '', emails: '', tags: [], groups: '[]' })).toEqual({ Mobile: '', Emails: [], Tags: [], Groups: [] });
+			expect(addedFieldsBody(fields, { primarygroupid: 0, count: '3', unknown: 'x' })).toEqual({ PrimaryGroupId: 0, Count: 3 });
+		});
+
+		test('null where the spec allows it: the value null, or the text null in a field that is not text', () => {
+			expect(addedFieldsBody(fields, { mobile: null, primarygroupid: null, at: ' null ', route: 'null' })).toEqual({
+				Mobile: null,
+				PrimaryGroupId: null,
+				At: null,
+				Route: null,
+			});
+			expect(addedFieldsBody(fields, { mobile: 'null' })).toEqual({ Mobile: 'null' });
+		});
+
+		test.each<[IDataObject, RegExp]>([
+			[{ groups: null }, /^Invalid "groups": expected a value \(json\); the PBX does not accept null here$/],
+			[{ groups: 'null' }, /"groups": expected a value \(json\); the PBX does not accept null here/],
+			[{ count: null }, /"count": expected a value \(int32\); the PBX does not accept null here/],
+			[{ count: '' }, /^Invalid "count": expected a value \(int32\), or remove the field from the list$/],
+			[{ primarygroupid: '' }, /"primarygroupid": expected a value \(int32\), \{\{ null \}\}, or remove the field/],
+			[{ at: '' }, /"at": expected a value \(dateTime\)/],
+			[{ route: '' }, /"route": expected valid JSON/],
+		])('rejects %p', (added, message) => {
+			expect(() => addedFieldsBody(fields, added)).toThrow(message);
+		});
 	});
 
 	test.each([

@@ -1,4 +1,4 @@
-import { isEnvelope, isSecretKey, rowsOf, stripSecrets } from '../../../nodes/ThreeCx/xapi/odata/output';
+import { isEnvelope, isSecretKey, isTemplateAnswer, rowsOf, stripSecrets } from '../../../nodes/ThreeCx/xapi/odata/output';
 
 describe('secrets', () => {
 	test.each([
@@ -37,6 +37,17 @@ describe('secrets', () => {
 		expect(stripSecrets(value)).toEqual(value);
 	});
 });
+
+test.each([
+	['/Fax/Pbx.InitFax()', true],
+	['/Trunks/Pbx.InitTrunk(template={template})', true],
+	['/Trunks/Pbx.InitMasterBridge()', true],
+	['/Users/Pbx.InitialSetup()', false],
+	['/Fax', false],
+	['/Users({Id})', false],
+	['/Trunks/Pbx.GetFirstAvailableTrunkNumber()', false],
+	['/Pbx.Initiate', false],
+])('isTemplateAnswer(%p) = %p', (path, expected) => expect(isTemplateAnswer(path)).toBe(expected));
 
 describe('rowsOf', () => {
 	test.each<[unknown, unknown[]]>([

@@ -3,7 +3,7 @@ import type { XapiOperationTable } from '../types';
 import { operationError } from '../nodeErrors';
 import { fileNameFor, isFileAnswer, mimeTypeOf, responseBytes } from '../odata/files';
 import { parseJsonText } from '../odata/json';
-import { isSecretKey, rowsOf, stripSecrets } from '../odata/output';
+import { isSecretKey, isTemplateAnswer, rowsOf, stripSecrets } from '../odata/output';
 import { operationName } from '../odata/url';
 import { toText } from '../odata/values';
 import { readCall, readPathValues, withInputErrors } from './context';
@@ -35,7 +35,8 @@ export function responseShaper(table: XapiOperationTable) {
 		}
 
 		const parsed = bytes ? parseJson(this, bytes) : response.body;
-		const body = options.includeSecrets === true ? parsed : stripSecrets(parsed);
+		const keepSecrets = options.includeSecrets === true || isTemplateAnswer(op.path);
+		const body = keepSecrets ? parsed : stripSecrets(parsed);
 		if (response.statusCode === 204 || body === undefined || body === null || body === '') {
 			return [{ json: { success: true, ...keys() }, pairedItem }];
 		}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NODE_PARAMETER, type XapiBody, type XapiField, type XapiOperationTable } from '../types';
-import { fieldsBody, parseJsonBody } from '../odata/body';
+import { addedFieldsBody, fieldsBody, parseJsonBody } from '../odata/body';
 import { extensionFor, multipartBody } from '../odata/files';
 import { buildQuery } from '../odata/query';
 import { buildPath } from '../odata/url';
@@ -42,22 +42,30 @@ export function requestBuilder(table: XapiOperationTable) {
 			const upload = await uploadBody(this, op.body.part);
 			request.body = upload.body;
 			headers['Content-Type'] = upload.contentType;
+		} else if (built.body !== undefined) {
+			// As text: n8n's HTTP layer drops an empty object body, and `{}` must still go out.
+			request.body = JSON.stringify(built.body);
+			headers['Content-Type'] = 'application/json';
 		}
 		if (request.body === undefined) delete request.body;
 		return request;
 	};
 }
 
+/** The JSON body, or undefined when none goes out: JSON mode sends what it is given; fields mode
+ * sends the fields set, and `{}` when none is but the spec requires a body. */
 function jsonBody(ctx: IExecuteSingleFunctions, body: XapiBody | undefined, timeZone: string) {
 	if (!body || body.kind === 'upload') return undefined;
 	if (ctx.getNodeParameter(NODE_PARAMETER.bodyMode, 'fields') === 'json') {
 		return parseJsonBody(ctx.getNodeParameter(NODE_PARAMETER.jsonBody, '{}'), NODE_PARAMETER.jsonBody);
 	}
-	const collection =
-		body.kind === 'entity' ? ((ctx.getNodeParameter(body.collection, {}) ?? {}) as IDataObject) : {};
-	const read = (field: XapiField) =>
-		field.required || body.kind === 'action' ? readParameter(ctx, field.field) : collection[field.field];
-	return fieldsBody(body.fields, read, timeZone);
+	const topLevel = (field: XapiField) => field.required || body.kind === 'action';
+	const fields = fieldsBody(body.fields.filter(topLevel), (field) => readParameter(ctx, field.field), timeZone);
+	if (body.kind === 'entity') {
+		const added = (ctx.getNodeParameter(body.collection, {}) ?? {}) as IDataObject;
+		Object.assign(fields, addedFieldsBody(body.fields.filter((field) => !topLevel(field)), added, timeZone));
+	}
+	return body.required || Object.keys(fields).length > 0 ? fields : undefined;
 }
 
 async function uploadBody(ctx: IExecuteSingleFunctions, part: string) {

@@ -81,6 +81,49 @@ export function fieldsBody(fields: XapiField[], read: (field: XapiField) => unkn
 	return body;
 }
 
+/**
+ * Body of an entity's Additional/Update Fields: every field the user added is sent as given, so
+ * `''` clears a text and `[]` a list. `null` (an expression `{{ null }}`, or the text `null` in a
+ * field that is not text) goes out as JSON null where the spec allows it.
+ */
+export function addedFieldsBody(fields: XapiField[], added: IDataObject, timeZone?: string): IDataObject {
+	const body: IDataObject = {};
+	for (const field of fields) {
+		if (Object.prototype.hasOwnProperty.call(added, field.field)) {
+			body[field.name] = addedValue(field, added[field.field], timeZone);
+		}
+	}
+	return body;
+}
+
+function addedValue(field: XapiField, value: unknown, timeZone?: string): JsonValue {
+	const isNull = value === null || (field.type !== 'string' && typeof value === 'string' && value.trim() === 'null');
+	if (isNull) {
+		if (!field.nullable) throw new InputProblem(field.field, `a value (${field.type}); the PBX does not accept null here`);
+		return null;
+	}
+	if (isBlank(value) && SCALAR_TYPES.has(field.type)) {
+		const alternative = field.nullable ? ', {{ null }}' : '';
+		throw new InputProblem(field.field, `a value (${field.type})${alternative}, or remove the field from the list`);
+	}
+	return toJsonValue(field, value, timeZone);
+}
+
+/** Types whose empty text is no value at all (text, lists and JSON have their own empty forms). */
+const SCALAR_TYPES = new Set<XapiField['type']>([
+	'int32',
+	'int64',
+	'number',
+	'boolean',
+	'dateTime',
+	'date',
+	'guid',
+	'interval',
+	'enum',
+	'duration',
+	'timeOfDay',
+]);
+
 /** The JSON body parameter: an object or array, as text or already parsed by an expression. */
 export function parseJsonBody(value: unknown, parameter: string): IDataObject | IDataObject[] {
 	const json = parseJson(value, parameter);

@@ -23,6 +23,15 @@ export function isSecretKey(key: string): boolean {
 }
 
 /**
+ * `Fax/Pbx.InitFax()`, `Trunks/Pbx.InitTrunk(template=…)`: the PBX answers a new entity's template,
+ * meant to be sent back to Create. It keeps its secrets (the new entity's generated AuthPassword),
+ * or Init → Create would lose them.
+ */
+export function isTemplateAnswer(path: string): boolean {
+	return /\/Pbx\.Init[A-Z]\w*\(/.test(path);
+}
+
+/**
  * Removes secret properties at any depth and returns `value`. Works in place: it is only given
  * a freshly parsed answer, and copying every row of a bulk pull would double its memory.
  */
