@@ -1,6 +1,7 @@
 /**
  * Reading the 3CX XAPI OpenAPI files at run time (never copied into the repo) and answering
- * operations the simulator does not model with a schema-shaped example.
+ * operations the simulator does not model with a schema-shaped example. Without the spec, the
+ * same answers come from the committed simulator/generated/answers.json (./samples.ts).
  *
  * Location: tools/spec/locate.ts (env `THREECX_XAPI_SPEC_DIR`, default `../shared/3cx-xapi/`
  * relative to the repo root); the file is picked by the simulated version.
@@ -54,14 +55,13 @@ interface SegTpl {
 	call?: { kind: 'key'; param: string } | { kind: 'named'; names: string[] };
 }
 
+/** An operation as the path matcher sees it. */
 export interface SpecOp {
 	method: string;
 	template: string;
 	operationId: string;
 	segs: SegTpl[];
-	op: Json;
 	params: Map<string, ParamDef>;
-	kind?: string; // x-ms-docs-operation-type: function | action
 }
 
 export interface SpecMatch {
@@ -74,7 +74,38 @@ export interface SpecResponse {
 	body?: unknown;
 }
 
+/** The row type of a collection answer and its properties (report functions' seeded rows). */
+export interface CollectionItem {
+	type: string;
+	props: PropSpec[];
+}
+
+/** What answers an operation the simulator does not model: the spec, or the committed answers. */
+export interface AnswerIndex {
+	match(method: string, segments: string[]): SpecMatch;
+	/** Success status and example body (204 → none). */
+	respond(op: SpecOp): SpecResponse;
+	/** The answer is a file (`Pbx.IActionResult`). */
+	isActionResult(op: SpecOp): boolean;
+	/** Row type of a report function's collection; undefined for other operations. */
+	reportItem(op: SpecOp): CollectionItem | undefined;
+	/** The spec requires a request body. */
+	bodyRequired(op: SpecOp): boolean;
+}
+
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** The function a report operation calls (`GetUserActivity`): a GET of a `Pbx.` function under a `Report…` set. */
+export function reportFunction(op: Pick<SpecOp, 'method' | 'segs'>): string | undefined {
+	const last = op.segs[op.segs.length - 1].name;
+	if (op.method !== 'GET' || !op.segs[0].name.startsWith('Report') || !last.startsWith('Pbx.')) return undefined;
+	return last.slice(4);
+}
+
+/** `template` split into segments, each with its call (`({Id})`, `(a={a},…)`), as matched against requests. */
+export function templateSegments(template: string): SegTpl[] {
+	return template.split('/').slice(1).map(parseTemplateSeg);
+}
 
 function parseTemplateSeg(seg: string): SegTpl {
 	const open = seg.indexOf('(');
@@ -87,60 +118,25 @@ function parseTemplateSeg(seg: string): SegTpl {
 	return { name, call: { kind: 'named', names: inner.split(',').map((p) => p.split('=')[0]) } };
 }
 
-export class SpecIndex {
-	readonly ops: SpecOp[] = [];
+/** Matches request paths against operations' path templates (OData keys and function parameters). */
+export class OperationMatcher {
 	private readonly bySegCount = new Map<number, SpecOp[]>();
-	private readonly sampleCache = new Map<string, SpecResponse>();
 
-	constructor(readonly doc: Json, readonly file: string) {
-		for (const [template, item] of Object.entries<Json>(doc.paths ?? {})) {
-			const segs = template.split('/').slice(1).map(parseTemplateSeg);
-			for (const method of METHODS) {
-				const op = item[method];
-				if (!op) continue;
-				const params = new Map<string, ParamDef>();
-				for (const p0 of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-					const p = this.resolve(p0);
-					if (p.in !== 'path') continue;
-					params.set(p.name, { name: p.name, kind: this.kind(p.schema ?? {}), nullable: !!p.schema?.nullable });
-				}
-				const specOp: SpecOp = { method: method.toUpperCase(), template, operationId: op.operationId ?? '', segs, op, params, kind: op['x-ms-docs-operation-type'] };
-				this.ops.push(specOp);
-				const list = this.bySegCount.get(segs.length) ?? [];
-				list.push(specOp);
-				this.bySegCount.set(segs.length, list);
-			}
-		}
+	readonly ops: SpecOp[] = [];
+
+	/** Adds an operation; the matcher tries them in the order added. */
+	protected add(op: SpecOp): void {
+		this.ops.push(op);
+		const list = this.bySegCount.get(op.segs.length) ?? [];
+		list.push(op);
+		this.bySegCount.set(op.segs.length, list);
 	}
 
 	get operationCount(): number {
 		return this.ops.length;
 	}
 
-	resolve<T = Json>(obj: Json): T {
-		let cur = obj;
-		for (let guard = 0; cur && typeof cur.$ref === 'string' && guard < 20; guard++) {
-			const ref: string = cur.$ref;
-			if (!ref.startsWith('#/')) break;
-			cur = ref
-				.slice(2)
-				.split('/')
-				.reduce<Json>((o, k) => (o ? o[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined) as Json, this.doc);
-		}
-		return cur as T;
-	}
-
-	private kind(schema: Json): ParamKind {
-		const s = this.resolve(schema);
-		if (s.type === 'integer') return 'int';
-		if (s.type === 'number') return 'number';
-		if (s.type === 'boolean') return 'bool';
-		if (s.format === 'date-time') return 'datetime';
-		if (s.format === 'uuid') return 'guid';
-		return 'string';
-	}
-
-	/** Matches decoded path segments (below /xapi/v1) against the spec's path templates. */
+	/** Matches decoded path segments (below /xapi/v1) against the path templates. */
 	match(method: string, segments: string[]): SpecMatch {
 		const candidates = this.bySegCount.get(segments.length) ?? [];
 		let failure: ODataError | undefined;
@@ -209,12 +205,71 @@ export class SpecIndex {
 		}
 		return args;
 	}
+}
+
+/** Operations read from the spec: matching, and answers sampled from its schemas (openapi-sampler). */
+export class SpecIndex extends OperationMatcher implements AnswerIndex {
+	private readonly raw = new Map<SpecOp, Json>();
+	private readonly sampleCache = new Map<string, SpecResponse>();
+
+	constructor(readonly doc: Json, readonly file: string) {
+		super();
+		for (const [template, item] of Object.entries<Json>(doc.paths ?? {})) {
+			for (const method of METHODS) {
+				const op = item[method];
+				if (!op) continue;
+				const params = new Map<string, ParamDef>();
+				for (const p0 of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+					const p = this.resolve(p0);
+					if (p.in !== 'path') continue;
+					params.set(p.name, { name: p.name, kind: this.kind(p.schema ?? {}), nullable: !!p.schema?.nullable });
+				}
+				const specOp: SpecOp = { method: method.toUpperCase(), template, operationId: op.operationId ?? '', segs: templateSegments(template), params };
+				this.raw.set(specOp, op);
+				this.add(specOp);
+			}
+		}
+	}
+
+	resolve<T = Json>(obj: Json): T {
+		let cur = obj;
+		for (let guard = 0; cur && typeof cur.$ref === 'string' && guard < 20; guard++) {
+			const ref: string = cur.$ref;
+			if (!ref.startsWith('#/')) break;
+			cur = ref
+				.slice(2)
+				.split('/')
+				.reduce<Json>((o, k) => (o ? o[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined) as Json, this.doc);
+		}
+		return cur as T;
+	}
+
+	private kind(schema: Json): ParamKind {
+		const s = this.resolve(schema);
+		if (s.type === 'integer') return 'int';
+		if (s.type === 'number') return 'number';
+		if (s.type === 'boolean') return 'bool';
+		if (s.format === 'date-time') return 'datetime';
+		if (s.format === 'uuid') return 'guid';
+		return 'string';
+	}
 
 	/** The operation's first 2xx response (its code, default 200, and the resolved response object). */
 	private success(op: SpecOp): { code: string; resp: Json } {
-		const codes = Object.keys(op.op.responses ?? {}).filter((c) => /^2\d\d$/.test(c)).sort();
+		const { responses } = this.raw.get(op)!;
+		const codes = Object.keys(responses ?? {}).filter((c) => /^2\d\d$/.test(c)).sort();
 		const code = codes[0] ?? '200';
-		return { code, resp: this.resolve(op.op.responses?.[code] ?? {}) };
+		return { code, resp: this.resolve(responses?.[code] ?? {}) };
+	}
+
+	bodyRequired(op: SpecOp): boolean {
+		return !!this.raw.get(op)!.requestBody?.required;
+	}
+
+	/** The name of the success answer's schema (`Pbx.User`), when it is a named schema. */
+	responseSchemaName(op: SpecOp): string | undefined {
+		const ref = this.success(op).resp?.content?.['application/json']?.schema?.$ref;
+		return typeof ref === 'string' ? ref.split('/').pop() : undefined;
 	}
 
 	/** Success status and sampled body for an operation (204 → no body). Cached. */
@@ -274,8 +329,12 @@ export class SpecIndex {
 		return [...out.values()];
 	}
 
+	reportItem(op: SpecOp): CollectionItem | undefined {
+		return reportFunction(op) ? this.collectionItem(op) : undefined;
+	}
+
 	/** For collection responses (`{value: [...]}`): the item type name and its properties. */
-	collectionItem(op: SpecOp): { type: string; props: PropSpec[] } | undefined {
+	collectionItem(op: SpecOp): CollectionItem | undefined {
 		const schema = this.responseSchema(op);
 		if (!schema) return undefined;
 		let items: Json | undefined;

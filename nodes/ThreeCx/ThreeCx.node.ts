@@ -2,7 +2,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { resourceOptions, resourceProperties } from './generated';
+import { subtitle } from './generated/subtitle';
 import { listSearch } from './methods/listSearch';
+import { loadOptions } from './methods/loadOptions';
 import { buildXapiRequest, paginateXapiRequest, shapeXapiResponse } from './xapi/hooks/routing';
 
 /** Every operation shares this one routing: the request helper reads the operation table. */
@@ -26,7 +28,7 @@ export class ThreeCx implements INodeType {
 		icon: { light: 'file:threeCx.light.svg', dark: 'file:threeCx.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle,
 		description: 'Manage and report on a 3CX V20 phone system through its Configuration API (XAPI)',
 		defaults: { name: '3CX' },
 		usableAsTool: true,
@@ -39,6 +41,7 @@ export class ThreeCx implements INodeType {
 		properties: [resourceProperty, ...resourceProperties],
 	};
 
-	/** "From List" of the entity key pickers: one search per entity set (generated/pickers.ts). */
-	methods = { listSearch };
+	/** "From List" of the entity key pickers: one search per entity set (generated/pickers.ts);
+	 * the report filters' choices loaded from the PBX (methods/loadOptions.ts). */
+	methods = { listSearch, loadOptions };
 }

@@ -1,6 +1,7 @@
 /**
  * Everything not modelled by hand is answered from the OpenAPI spec: matched against its paths,
- * then the spec's success status with a sampled example, seeded report rows, or a file.
+ * then the spec's success status with a sampled example, seeded report rows, or a file. Without
+ * the spec, the committed answers sampled from it at generate time (simulator/samples.ts) stand in.
  */
 import * as fs from 'fs';
 import { XapiRequest, jsonBody } from '../http/request';
@@ -8,15 +9,16 @@ import { send } from '../http/response';
 import { ODataError } from '../odata/errors';
 import { Row, contextUrl } from '../odata/query';
 import { schemaSource } from '../seed/reports';
-import { SpecIndex, loadSpec, specFile } from '../spec';
+import { loadSamples } from '../samples';
+import { AnswerIndex, loadSpec, reportFunction, specFile } from '../spec';
 import type { Pbx } from './context';
 import { genericFile } from './files';
 import { answerReport } from './reports';
 
-async function spec(pbx: Pbx): Promise<SpecIndex | undefined> {
+/** The spec of the simulated version when there is one, else the committed answers. */
+async function answers(pbx: Pbx): Promise<AnswerIndex | undefined> {
 	const file = specFile(pbx.specDirectory, pbx.version);
-	if (!file) return undefined;
-	return loadSpec(file);
+	return file ? loadSpec(file) : loadSamples();
 }
 
 /** `GET /swagger.yaml`: the spec file of the simulated version. */
@@ -29,21 +31,22 @@ export async function serveSpecFile(pbx: Pbx, c: XapiRequest): Promise<void> {
 }
 
 export async function fromSpec(pbx: Pbx, c: XapiRequest): Promise<void> {
-	const index = await spec(pbx);
-	if (!index) throw new ODataError(501, `The simulator does not model '${c.method} /xapi/v1/${c.segments.join('/')}' and no spec was found in ${pbx.specDirectory} (set THREECX_XAPI_SPEC_DIR).`);
+	const index = await answers(pbx);
+	if (!index) throw new ODataError(501, `The simulator does not model '${c.method} /xapi/v1/${c.segments.join('/')}': no spec in ${pbx.specDirectory} (set THREECX_XAPI_SPEC_DIR) and no simulator/generated/answers.json (npm run generate).`);
 	if (pbx.isClosed()) return;
 	const { op, args } = index.match(c.method, c.segments);
 	const last = op.segs[op.segs.length - 1].name;
 	const fnName = last.startsWith('Pbx.') ? last.slice(4) : '';
-	if (c.method === 'GET' && c.segments[0].startsWith('Report') && fnName) {
-		const item = index.collectionItem(op);
+	if (reportFunction(op)) {
+		const item = index.reportItem(op);
 		if (item) {
 			const src = schemaSource(item.type, item.props, `${c.segments[0]}/${fnName}`, args, pbx.reports);
 			return answerReport(pbx, c, src, fnName.startsWith('Download') ? fnName.replace(/^Download(Get)?/, '') : undefined);
 		}
 	}
 	if (index.isActionResult(op)) return genericFile(c, op, fnName);
-	if (c.body && c.body.length && /json/i.test(c.req.headers['content-type'] ?? '')) jsonBody(c); // must at least be JSON
+	// A required body must be there (else 400 "The request body is empty"); any JSON body must parse.
+	if (index.bodyRequired(op) || (c.body?.length && /json/i.test(c.req.headers['content-type'] ?? ''))) jsonBody(c);
 	const r = index.respond(op);
 	if (r.status === 204 || r.body === undefined) return send(c.res, r.status === 200 ? 204 : r.status);
 	let body = r.body;

@@ -1,10 +1,12 @@
 /**
- * `npm run generate`: writes nodes/ThreeCx/generated/ from the 3CX spec and the overlays.
+ * `npm run generate`: writes nodes/ThreeCx/generated/ from the 3CX spec and the overlays, and the
+ * simulator's answers without the spec (simulator/generated/answers.json, ./answers.ts).
  * `npm run generate:check`: exits 1 when the committed output differs from what the spec produces.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { REPO_ROOT, SPEC_MISSING_MESSAGE, specAvailable } from '../spec/locate';
+import { ANSWERS_FILE, answersText, recordAnswers } from './answers';
 import { emit } from './emit';
 import { buildModel } from './model';
 
@@ -38,8 +40,11 @@ async function main(): Promise<void> {
 		process.exit(2);
 	}
 	const files = await generate();
+	const answers = answersText(await recordAnswers());
+	const answersName = path.relative(REPO_ROOT, ANSWERS_FILE);
 	if (check) {
 		const problems = outdated(files);
+		if (!existsSync(ANSWERS_FILE) || readFileSync(ANSWERS_FILE, 'utf8') !== answers) problems.push(`differs: ${answersName}`);
 		if (problems.length > 0) {
 			console.error(`Generated descriptors are out of date (run npm run generate):\n  ${problems.join('\n  ')}`);
 			process.exit(1);
@@ -57,6 +62,11 @@ async function main(): Promise<void> {
 		written++;
 	}
 	console.log(`Wrote ${written} of ${files.size} files to ${path.relative(REPO_ROOT, OUTPUT_DIR)}.`);
+	if (!existsSync(ANSWERS_FILE) || readFileSync(ANSWERS_FILE, 'utf8') !== answers) {
+		mkdirSync(path.dirname(ANSWERS_FILE), { recursive: true });
+		writeFileSync(ANSWERS_FILE, answers);
+		console.log(`Wrote ${answersName} (${Math.round(answers.length / 1024)} KB).`);
+	}
 }
 
 if (require.main === module) {

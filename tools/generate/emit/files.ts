@@ -13,6 +13,7 @@ import type { Unit } from './naming';
 import { constName } from './naming';
 import { entryLiteral } from './operationTable';
 import { BUILDERS, byName, operationProperty, propertyValue } from './propertySpecs';
+import { subtitleFile } from './subtitle';
 
 export const HEADER = [
 	'// GENERATED FILE: DO NOT EDIT.',
@@ -50,6 +51,7 @@ export function writeFiles(
 	files.set(`${SHARED_LISTS_MODULE}.ts`, sharedListsFile(pool));
 	files.set('index.ts', indexFile(model.resources, units));
 	files.set('pickers.ts', pickersFile(model));
+	files.set('subtitle.ts', subtitleFile(model, HEADER));
 	return files;
 }
 
