@@ -10,7 +10,7 @@ import * as shared from '../../nodes/ThreeCx/generated/sharedProperties';
 import { REPO_ROOT } from '../../tools/spec/locate';
 
 const DIR = path.join(REPO_ROOT, 'nodes', 'ThreeCx', 'generated');
-const NOT_RESOURCES = ['index.ts', 'pickers.ts', 'sharedLists.ts', 'sharedProperties.ts'];
+const NOT_RESOURCES = ['index.ts', 'pickers.ts', 'sharedLists.ts', 'sharedProperties.ts', 'subtitle.ts'];
 
 interface ResourceModule {
 	operation: INodeProperties;

@@ -179,7 +179,7 @@ withSpec('spec ↔ node operation mapping', () => {
 			if (options?.displayName !== 'Options' && (n.meta.optionsField || listed.length > 0)) problems.push(`${id}: no Options`);
 			const odata = ((options?.options ?? []) as INodeProperties[])
 				.map((o) => o.name)
-				.filter((o) => !['rawResponse', 'includeSecrets', 'binaryPropertyName'].includes(o))
+				.filter((o) => !['rawResponse', 'includeSecrets', 'binaryPropertyName', 'timeout', 'parallelRequests'].includes(o))
 				.sort();
 			if (odata.join() !== listed.join()) problems.push(`${id}: options ${odata} spec ${listed}`);
 			const paged = listed.includes('top') && listed.includes('skip') && n.meta.output === 'collection';
@@ -200,7 +200,8 @@ withSpec('parameters', () => {
 			const s = specOps.find((o) => o.operationId === id)!;
 			const specParams = (s.op.parameters ?? []).map((p: any) => deref(p)).filter((p: any) => p.in === 'path');
 			expect(n.meta.params.map((p) => p.name)).toEqual(specParams.map((p: any) => p.name));
-			const visible = visibleProperties(n.resource, n.operation);
+			// Period bounds show when the Period preset is Custom.
+			const visible = visibleProperties(n.resource, n.operation, { period: 'custom' });
 			for (const sp of specParams) {
 				const meta = n.meta.params.find((p) => p.name === sp.name)!;
 				const where = `${n.resource}.${n.operation} ${sp.name}`;
@@ -212,15 +213,20 @@ withSpec('parameters', () => {
 					continue;
 				}
 				const locator = prop.type === 'resourceLocator' && meta.type === 'int32' && meta.name === 'Id';
-				if (!locator && prop.type !== N8N_TYPE[meta.type]) problems.push(`${where}: n8n type ${prop.type}`);
-				const emptyAllowed = deref(sp.schema)?.nullable === true && prop.type === 'string' && prop.default === '';
+				// Report filters: labelled codes (options) or choices loaded from the PBX (options, multiOptions).
+				const choices = prop.type === 'options' && meta.type !== 'enum' ? prop : undefined;
+				const loaded = !!prop.typeOptions?.loadOptionsMethod;
+				const typed = locator || choices || (loaded && prop.type === 'multiOptions' && meta.type === 'string');
+				if (!typed && prop.type !== N8N_TYPE[meta.type]) problems.push(`${where}: n8n type ${prop.type}`);
+				const blank = prop.default === '' || (Array.isArray(prop.default) && prop.default.length === 0);
+				const emptyAllowed = deref(sp.schema)?.nullable === true && ['string', 'options', 'multiOptions'].includes(prop.type) && blank;
 				if (sp.required && !emptyAllowed && prop.required !== true) problems.push(`${where}: not required in n8n`);
 				if (locator) {
 					// By ID accepts exactly the int32 range (n8n tests the regex as ^(regex)$).
 					const byId = prop.modes?.find((m) => m.name === 'id');
 					const rule = byId?.validation?.[0] as { properties: { regex: string } } | undefined;
 					expect(new RegExp(`^(${rule?.properties.regex})$`).test('-2147483648')).toBe(true);
-				} else if (meta.type === 'int32') {
+				} else if (meta.type === 'int32' && !choices) {
 					expect(prop.typeOptions).toMatchObject({ minValue: -2147483648, maxValue: 2147483647 });
 				}
 			}
@@ -361,7 +367,7 @@ withSpec('parameters', () => {
 			(o) => o.value === 'getUserActivity',
 		)!;
 		expect(op).toMatchObject({ name: 'Get User Activity', action: 'Get user activity' });
-		const visible = visibleProperties('reportUserActivity', 'getUserActivity');
+		const visible = visibleProperties('reportUserActivity', 'getUserActivity', { period: 'custom' });
 		const meta = OPERATIONS.reportUserActivity.getUserActivity;
 		const fields = visible
 			.filter((p) => !['returnAll', 'limit', meta.optionsField].includes(p.name))
@@ -369,17 +375,19 @@ withSpec('parameters', () => {
 		// Client Time Zone comes first in the spec here, but after the period in most reports that
 		// have both: a property of its own here, so that each report shows it where its spec does.
 		expect(fields).toEqual([
-			['Client Time Zone', 'string'],
+			['Time Zone Name or ID', 'options'],
+			['Period', 'options'],
 			['Period From', 'dateTime'],
 			['Period To', 'dateTime'],
-			['Group Number', 'string'],
-			['Extension Dns', 'string'],
+			['Department Name or ID', 'options'],
+			['Extension Names or IDs', 'multiOptions'],
 			['Wait Interval', 'string'],
 			['Include Queue Calls', 'boolean'],
-			['Call Area', 'number'],
+			['Call Direction', 'options'],
 			['Grouping Type', 'number'],
 		]);
-		expect(visible.find((p) => p.name === 'reportUserActivityClientTimeZone')?.default).toBe('UTC');
+		// Empty: the workflow's time zone.
+		expect(visible.find((p) => p.name === 'reportUserActivityClientTimeZone')?.default).toBe('');
 		expect(meta.params[0].field).toBe('reportUserActivityClientTimeZone');
 		expect(visible.find((p) => p.name === 'waitInterval')?.default).toBe('0:00:0');
 		expect(meta.optionsField).toBe('listQueryOptions');

@@ -6,15 +6,34 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import type { ODataOption, XapiField } from '../xapi/types';
 import { NODE_PARAMETER } from '../xapi/types';
+import { indefiniteArticle } from './article';
 
 export const INT32_MIN = -2147483648;
 export const INT32_MAX = 2147483647;
 
 /** Options collection entries beyond the OData query options. */
 export type OutputOption = 'rawResponse' | 'includeSecrets' | 'binaryPropertyName';
+/** How requests are sent; every Options collection has Timeout, paged lists Parallel Requests. */
+type RequestOption = 'timeout' | 'parallelRequests';
 export type OptionName = ODataOption | OutputOption;
 
-const OPTION_DEFINITIONS: Record<OptionName, INodeProperties> = {
+const OPTION_DEFINITIONS: Record<OptionName | RequestOption, INodeProperties> = {
+	timeout: {
+		displayName: 'Timeout',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 60,
+		description: 'Seconds to wait for each answer; unset: 60, reports and files 300',
+	},
+	parallelRequests: {
+		displayName: 'Parallel Requests',
+		name: 'parallelRequests',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 16 },
+		default: 4,
+		description: 'Pages fetched at once by Return All and Limit (1 = one by one)',
+	},
 	top: {
 		displayName: 'Top',
 		name: 'top',
@@ -115,8 +134,12 @@ export function odataOptions(name: string, options: OptionName[], displayOptions
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions,
-		options: options.map((name) => OPTION_DEFINITIONS[name]).sort(byDisplayName),
+		options: [...options, ...requestOptions(options)].map((name) => OPTION_DEFINITIONS[name]).sort(byDisplayName),
 	};
+}
+
+function requestOptions(options: OptionName[]): RequestOption[] {
+	return options.includes('top') ? ['parallelRequests', 'timeout'] : ['timeout'];
 }
 
 /** Return All and Limit, for operations answered in pages ($top/$skip). */
@@ -200,7 +223,7 @@ export function entityLocator(
 	displayOptions: IDisplayOptions,
 ): INodeProperties {
 	const entity = displayName.toLowerCase();
-	const article = /^[aeiou]/.test(entity) ? 'an' : 'a';
+	const article = indefiniteArticle(displayName);
 	return {
 		displayName,
 		name: fieldName,
@@ -238,7 +261,7 @@ export function entityLocator(
 
 /**
  * Operation metadata entry (see `XapiField`): wire name, node field name, value type, required,
- * enum members (`enum`, `enumList`), maximum text length. Always the same key order, without
+ * enum members (`enum`, `enumList`), maximum text length, nullable. Always the same key order, without
  * absent optional keys, whatever the caller passes. The wire name arrives as `wireName` so that
  * n8n's lint does not take the call's argument for a node parameter.
  */
@@ -249,9 +272,11 @@ export function field({
 	required,
 	enumValues,
 	maxLength,
+	nullable,
 }: Omit<XapiField, 'name'> & { wireName: string }): XapiField {
 	const out: XapiField = { name: wireName, field, type, required };
 	if (enumValues) out.enumValues = enumValues;
 	if (maxLength !== undefined) out.maxLength = maxLength;
+	if (nullable) out.nullable = true;
 	return out;
 }

@@ -184,7 +184,7 @@ export const aiSettingsUpdateFields: INodeProperties = {
 			name: 'apiKey',
 			type: 'json',
 			default: '{}',
-			description: 'JSON ConcealedPassword object',
+			description: 'JSON ConcealedPassword object. Nullable: {{ null }}.',
 		},
 		{
 			displayName: 'Company Description',
@@ -199,7 +199,7 @@ export const aiSettingsUpdateFields: INodeProperties = {
 			name: 'managementApiKey',
 			type: 'json',
 			default: '{}',
-			description: 'JSON ConcealedPassword object',
+			description: 'JSON ConcealedPassword object. Nullable: {{ null }}.',
 		},
 		{ displayName: 'Provider', name: 'provider', type: 'string', default: '' },
 		{ displayName: 'Realtime Model', name: 'realtimeModel', type: 'string', default: '' },
@@ -322,32 +322,54 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field({ wireName: 'APIKey', field: 'apiKey', type: 'json', required: false }),
+				field({
+					wireName: 'APIKey',
+					field: 'apiKey',
+					type: 'json',
+					required: false,
+					nullable: true,
+				}),
 				field({
 					wireName: 'CompanyDescription',
 					field: 'companyDescription',
 					type: 'string',
 					required: false,
+					nullable: true,
 				}),
-				field({ wireName: 'CompanyName', field: 'companyName', type: 'string', required: false }),
+				field({
+					wireName: 'CompanyName',
+					field: 'companyName',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 				field({
 					wireName: 'CompletionModel',
 					field: 'completionModel',
 					type: 'string',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'ManagementAPIKey',
 					field: 'managementApiKey',
 					type: 'json',
 					required: false,
+					nullable: true,
 				}),
-				field({ wireName: 'Provider', field: 'provider', type: 'string', required: false }),
+				field({
+					wireName: 'Provider',
+					field: 'provider',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 				field({
 					wireName: 'RealtimeModel',
 					field: 'realtimeModel',
 					type: 'string',
 					required: false,
+					nullable: true,
 				}),
 			],
 			collection: 'aiSettingsUpdateFields',
@@ -357,7 +379,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/AISettings/Pbx.GetAIResources(provider={provider})',
 		params: [
-			field({ wireName: 'provider', field: 'provider', type: 'string', required: true }),
+			field({
+				wireName: 'provider',
+				field: 'provider',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: [],
 		output: 'entity',
@@ -375,7 +403,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/AISettings/Pbx.GetAITemplateContents(id={id})',
 		params: [
-			field({ wireName: 'id', field: 'getAiTemplateContentsId', type: 'string', required: true }),
+			field({
+				wireName: 'id',
+				field: 'getAiTemplateContentsId',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: [],
 		output: 'value',
@@ -395,7 +429,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/AISettings/Pbx.GetVectorStoreFiles(id={id},limit={limit},after={after})',
 		params: [
-			field({ wireName: 'id', field: 'getVectorStoreFilesId', type: 'string', required: true }),
+			field({
+				wireName: 'id',
+				field: 'getVectorStoreFilesId',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 			field({ wireName: 'limit', field: 'limitParam', type: 'int32', required: true }),
 			field({ wireName: 'after', field: 'after', type: 'string', required: true }),
 		],
@@ -407,7 +447,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/AISettings/Pbx.GetVectorStore(id={id})',
 		params: [
-			field({ wireName: 'id', field: 'getVectorStoreId', type: 'string', required: true }),
+			field({
+				wireName: 'id',
+				field: 'getVectorStoreId',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: [],
 		output: 'entity',
@@ -424,6 +470,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'model', field: 'model', type: 'json', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -438,6 +485,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'model', field: 'model', type: 'json', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -450,7 +498,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field({ wireName: 'id', field: 'deleteVectorStoreId', type: 'string', required: false }),
+				field({
+					wireName: 'id',
+					field: 'deleteVectorStoreId',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 			],
 		},
 	},
@@ -463,8 +517,20 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field({ wireName: 'fileid', field: 'fileid', type: 'string', required: false }),
-				field({ wireName: 'vectorid', field: 'vectorid', type: 'string', required: false }),
+				field({
+					wireName: 'fileid',
+					field: 'fileid',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
+				field({
+					wireName: 'vectorid',
+					field: 'vectorid',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 			],
 		},
 	},
@@ -477,7 +543,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field({ wireName: 'fileid', field: 'fileid', type: 'string', required: false }),
+				field({
+					wireName: 'fileid',
+					field: 'fileid',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 			],
 		},
 	},
@@ -497,6 +569,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 	},
 	batchDeleteFiles: {
@@ -510,6 +583,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'model', field: 'batchDeleteFilesModel', type: 'json', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'listOptions',
 	},

@@ -56,14 +56,14 @@ export const amazonIntegrationSettingsUpdateFields: INodeProperties = {
 			name: 's3Config',
 			type: 'json',
 			default: '{}',
-			description: 'JSON S3Config object',
+			description: 'JSON S3Config object. Nullable: {{ null }}.',
 		},
 		{
 			displayName: 'Service Account Credentials',
 			name: 'serviceAccountCredentials',
 			type: 'json',
 			default: '{}',
-			description: 'JSON AmazonCredentials object',
+			description: 'JSON AmazonCredentials object. Nullable: {{ null }}.',
 		},
 	],
 };
@@ -96,12 +96,19 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field({ wireName: 'S3Config', field: 's3Config', type: 'json', required: false }),
+				field({
+					wireName: 'S3Config',
+					field: 's3Config',
+					type: 'json',
+					required: false,
+					nullable: true,
+				}),
 				field({
 					wireName: 'ServiceAccountCredentials',
 					field: 'serviceAccountCredentials',
 					type: 'json',
 					required: false,
+					nullable: true,
 				}),
 			],
 			collection: 'amazonIntegrationSettingsUpdateFields',

@@ -47,6 +47,7 @@ export const antiHackingSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Hack Barrier Amber',
@@ -54,6 +55,7 @@ export const antiHackingSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Hack Barrier Green',
@@ -61,6 +63,7 @@ export const antiHackingSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Hack Barrier Red',
@@ -68,6 +71,7 @@ export const antiHackingSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Hack Blacklist Duration',
@@ -75,6 +79,7 @@ export const antiHackingSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Hack Challenge Requests',
@@ -82,6 +87,7 @@ export const antiHackingSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Max Request Per Period',
@@ -89,6 +95,7 @@ export const antiHackingSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Security Defense Program',
@@ -102,6 +109,7 @@ export const antiHackingSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 	],
 };
@@ -138,54 +146,63 @@ export const operationTable: Record<string, XapiOperation> = {
 					field: 'hackAuthRequests',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'HackBarrierAmber',
 					field: 'hackBarrierAmber',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'HackBarrierGreen',
 					field: 'hackBarrierGreen',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'HackBarrierRed',
 					field: 'hackBarrierRed',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'HackBlacklistDuration',
 					field: 'hackBlacklistDuration',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'HackChallengeRequests',
 					field: 'hackChallengeRequests',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'MaxRequestPerPeriod',
 					field: 'maxRequestPerPeriod',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'SecurityDefenseProgram',
 					field: 'securityDefenseProgram',
 					type: 'boolean',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'ThrottlePeriodLength',
 					field: 'throttlePeriodLength',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
 			],
 			collection: 'antiHackingSettingsUpdateFields',

@@ -300,6 +300,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'footprint', field: 'footprint', type: 'int64', required: false }),
 				field({ wireName: 'password', field: 'password', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	backup: {
@@ -318,6 +319,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 	},
 	getCanCreateBackup: {
@@ -359,6 +361,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 	},
 	getFailoverScripts: {
@@ -386,6 +389,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 	},
 	getBackupRepositorySettings: {
@@ -412,6 +416,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 	},
 	getSftpHostKey: {
@@ -425,6 +430,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'sftpPath', field: 'sftpPath', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	getRestoreSettings: {
@@ -451,6 +457,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 	},
 	getLocalBackupSize: {

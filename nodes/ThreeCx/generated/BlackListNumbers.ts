@@ -143,10 +143,17 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: [
 				field({ wireName: 'CallerId', field: 'callerId', type: 'string', required: false }),
-				field({ wireName: 'Description', field: 'description', type: 'string', required: false }),
+				field({
+					wireName: 'Description',
+					field: 'description',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 				field({ wireName: 'Id', field: 'id', type: 'string', required: false }),
 			],
 			collection: 'blackListNumberAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -172,9 +179,16 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: [
 				field({ wireName: 'CallerId', field: 'callerId', type: 'string', required: false }),
-				field({ wireName: 'Description', field: 'description', type: 'string', required: false }),
+				field({
+					wireName: 'Description',
+					field: 'description',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 			],
 			collection: 'blackListNumberUpdateFields',
+			required: true,
 		},
 	},
 	delete: {
@@ -202,6 +216,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 	},
 };

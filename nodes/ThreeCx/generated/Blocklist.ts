@@ -28,6 +28,7 @@ const blocklistAddrBodyFields: INodeProperties[] = [
 			{ name: 'Whitelist', value: 'Whitelist' },
 		],
 		default: 'Manual',
+		description: 'Nullable: {{ null }}',
 	},
 	{
 		displayName: 'Block Type',
@@ -38,9 +39,16 @@ const blocklistAddrBodyFields: INodeProperties[] = [
 			{ name: 'Block', value: 'Block' },
 		],
 		default: 'Block',
+		description: 'Nullable: {{ null }}',
 	},
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-	{ displayName: 'Expires At', name: 'expiresAt', type: 'dateTime', default: '' },
+	{
+		displayName: 'Expires At',
+		name: 'expiresAt',
+		type: 'dateTime',
+		default: '',
+		description: 'Nullable: {{ null }}',
+	},
 	{ displayName: 'IP Addr Mask', name: 'ipAddrMask', type: 'string', default: '' },
 ];
 
@@ -51,6 +59,7 @@ const blocklistAddrBodyXapiFields: XapiField[] = [
 		type: 'enum',
 		required: false,
 		enumValues: ['Manual', 'Mcu', 'Webmeeting', 'AutoBlacklist', 'Whitelist'],
+		nullable: true,
 	}),
 	field({
 		wireName: 'BlockType',
@@ -58,10 +67,17 @@ const blocklistAddrBodyXapiFields: XapiField[] = [
 		type: 'enum',
 		required: false,
 		enumValues: ['Block', 'Allow'],
+		nullable: true,
 	}),
-	field({ wireName: 'Description', field: 'description', type: 'string', required: false }),
-	field({ wireName: 'ExpiresAt', field: 'expiresAt', type: 'dateTime', required: false }),
-	field({ wireName: 'IPAddrMask', field: 'ipAddrMask', type: 'string', required: false }),
+	field({
+		wireName: 'Description',
+		field: 'description',
+		type: 'string',
+		required: false,
+		nullable: true,
+	}),
+	field({ wireName: 'ExpiresAt', field: 'expiresAt', type: 'dateTime', required: false, nullable: true }),
+	field({ wireName: 'IPAddrMask', field: 'ipAddrMask', type: 'string', required: false, nullable: true }),
 ];
 
 export const operation: INodeProperties = {
@@ -177,6 +193,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: blocklistAddrBodyXapiFields,
 			collection: 'blocklistAddrAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -224,6 +241,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 			],
+			required: true,
 		},
 	},
 };

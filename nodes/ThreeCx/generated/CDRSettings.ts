@@ -50,6 +50,7 @@ export const cdrSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Log Type',
@@ -62,6 +63,7 @@ export const cdrSettingsUpdateFields: INodeProperties = {
 				{ name: 'Single File For Each Call', value: 'SingleFileForEachCall' },
 			],
 			default: 'SingleFileForAllCalls',
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Possible Fields',
@@ -83,6 +85,7 @@ export const cdrSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 	],
 };
@@ -114,9 +117,21 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field({ wireName: 'Enabled', field: 'enabled', type: 'boolean', required: false }),
+				field({
+					wireName: 'Enabled',
+					field: 'enabled',
+					type: 'boolean',
+					required: false,
+					nullable: true,
+				}),
 				field({ wireName: 'EnabledFields', field: 'enabledFields', type: 'json', required: false }),
-				field({ wireName: 'LogSize', field: 'logSize', type: 'int32', required: false }),
+				field({
+					wireName: 'LogSize',
+					field: 'logSize',
+					type: 'int32',
+					required: false,
+					nullable: true,
+				}),
 				field({
 					wireName: 'LogType',
 					field: 'logType',
@@ -128,6 +143,7 @@ export const operationTable: Record<string, XapiOperation> = {
 						'PassiveSocket',
 						'ActiveSocket',
 					],
+					nullable: true,
 				}),
 				field({
 					wireName: 'PossibleFields',
@@ -140,14 +156,22 @@ export const operationTable: Record<string, XapiOperation> = {
 					field: 'removeCommaDelimiters',
 					type: 'boolean',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'SocketIpAddress',
 					field: 'socketIpAddress',
 					type: 'string',
 					required: false,
+					nullable: true,
 				}),
-				field({ wireName: 'SocketPort', field: 'socketPort', type: 'int32', required: false }),
+				field({
+					wireName: 'SocketPort',
+					field: 'socketPort',
+					type: 'int32',
+					required: false,
+					nullable: true,
+				}),
 			],
 			collection: 'cdrSettingsUpdateFields',
 		},

@@ -22,6 +22,7 @@ const callFlowAppBodyFields: INodeProperties[] = [
 		name: 'compilationLastSuccess',
 		type: 'dateTime',
 		default: '',
+		description: 'Nullable: {{ null }}',
 	},
 	{ displayName: 'Compilation Result', name: 'compilationResult', type: 'string', default: '' },
 	{
@@ -52,6 +53,7 @@ const callFlowAppBodyFields: INodeProperties[] = [
 			{ name: 'Trunk', value: 'Trunk' },
 		],
 		default: 'DialCode',
+		description: 'Nullable: {{ null }}',
 	},
 	{ displayName: 'Script Code', name: 'scriptCode', type: 'string', default: '' },
 	{
@@ -66,52 +68,81 @@ const callFlowAppBodyFields: INodeProperties[] = [
 			{ name: 'Voicemail', value: 'Voicemail' },
 		],
 		default: 'Nothing',
+		description: 'Nullable: {{ null }}',
 	},
 	{
 		displayName: 'Trunk',
 		name: 'trunk',
 		type: 'json',
 		default: '{}',
-		description: 'JSON Trunk object',
+		description: 'JSON Trunk object. Nullable: {{ null }}.',
 	},
 ];
 
 const callFlowAppBodyXapiFields: XapiField[] = [
 	field({ wireName: 'Groups', field: 'groups', type: 'json', required: false }),
-	field({ wireName: 'Number', field: 'number', type: 'string', required: false }),
+	field({ wireName: 'Number', field: 'number', type: 'string', required: false, nullable: true }),
 	field({
 		wireName: 'TranscriptionMode',
 		field: 'transcriptionMode',
 		type: 'enum',
 		required: false,
 		enumValues: ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit'],
+		nullable: true,
 	}),
 	field({
 		wireName: 'CompilationLastSuccess',
 		field: 'compilationLastSuccess',
 		type: 'dateTime',
 		required: false,
+		nullable: true,
 	}),
-	field({ wireName: 'CompilationResult', field: 'compilationResult', type: 'string', required: false }),
+	field({
+		wireName: 'CompilationResult',
+		field: 'compilationResult',
+		type: 'string',
+		required: false,
+		nullable: true,
+	}),
 	field({
 		wireName: 'CompilationSucceeded',
 		field: 'compilationSucceeded',
 		type: 'boolean',
 		required: false,
+		nullable: true,
 	}),
-	field({ wireName: 'InvalidScript', field: 'invalidScript', type: 'boolean', required: false }),
-	field({ wireName: 'IsRegistered', field: 'isRegistered', type: 'boolean', required: false }),
-	field({ wireName: 'Name', field: 'name', type: 'string', required: false }),
-	field({ wireName: 'RejectedCode', field: 'rejectedCode', type: 'string', required: false }),
+	field({
+		wireName: 'InvalidScript',
+		field: 'invalidScript',
+		type: 'boolean',
+		required: false,
+		nullable: true,
+	}),
+	field({
+		wireName: 'IsRegistered',
+		field: 'isRegistered',
+		type: 'boolean',
+		required: false,
+		nullable: true,
+	}),
+	field({ wireName: 'Name', field: 'name', type: 'string', required: false, nullable: true }),
+	field({
+		wireName: 'RejectedCode',
+		field: 'rejectedCode',
+		type: 'string',
+		required: false,
+		nullable: true,
+	}),
 	field({
 		wireName: 'RoutingType',
 		field: 'routingType',
 		type: 'enum',
 		required: false,
 		enumValues: ['DialCode', 'Forward', 'Trunk'],
+		nullable: true,
 	}),
-	field({ wireName: 'ScriptCode', field: 'scriptCode', type: 'string', required: false }),
-	field({ wireName: 'Trunk', field: 'trunk', type: 'json', required: false }),
+	field({ wireName: 'ScriptCode', field: 'scriptCode', type: 'string', required: false, nullable: true }),
+	field({ wireName: 'Trunk', field: 'trunk', type: 'json', required: false, nullable: true }),
 ];
 
 export const operation: INodeProperties = {
@@ -272,6 +303,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: callFlowAppBodyXapiFields,
 			collection: 'callFlowAppAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -299,6 +331,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'filename', field: 'filename', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 };

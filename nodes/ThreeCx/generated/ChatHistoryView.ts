@@ -60,7 +60,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/ChatHistoryView/Pbx.DownloadChatHistory(clientTimeZone={clientTimeZone})',
 		params: [
-			field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+			field({
+				wireName: 'clientTimeZone',
+				field: 'clientTimeZone',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',

@@ -47,6 +47,7 @@ export const chatLogSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Auto Close Days',
@@ -54,6 +55,7 @@ export const chatLogSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Remote Storage Enabled',
@@ -96,18 +98,21 @@ export const operationTable: Record<string, XapiOperation> = {
 					field: 'autoClearMonths',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'AutoCloseDays',
 					field: 'autoCloseDays',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'RemoteStorageEnabled',
 					field: 'remoteStorageEnabled',
 					type: 'boolean',
 					required: false,
+					nullable: true,
 				}),
 			],
 			collection: 'chatLogSettingsUpdateFields',

@@ -91,6 +91,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					field: 'accessRestricted',
 					type: 'boolean',
 					required: false,
+					nullable: true,
 				}),
 				field({ wireName: 'Id', field: 'id', type: 'string', required: false }),
 				field({
@@ -99,7 +100,13 @@ export const operationTable: Record<string, XapiOperation> = {
 					type: 'stringList',
 					required: false,
 				}),
-				field({ wireName: 'MyIpAddress', field: 'myIpAddress', type: 'string', required: false }),
+				field({
+					wireName: 'MyIpAddress',
+					field: 'myIpAddress',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 			],
 			collection: 'consoleRestrictionsUpdateFields',
 		},

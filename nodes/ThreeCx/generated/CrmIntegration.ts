@@ -113,6 +113,7 @@ export const crmIntegrationUpdateFields: INodeProperties = {
 				{ name: 'Not Query If In Phonebook Found', value: 'NotQueryIfInPhonebookFound' },
 			],
 			default: 'NotQueryIfInPhonebookFound',
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Phonebook Synchronization',
@@ -206,18 +207,26 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field({ wireName: 'Country', field: 'country', type: 'string', required: false }),
+				field({
+					wireName: 'Country',
+					field: 'country',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 				field({
 					wireName: 'EnabledForDidCalls',
 					field: 'enabledForDidCalls',
 					type: 'boolean',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'EnabledForExternalCalls',
 					field: 'enabledForExternalCalls',
 					type: 'boolean',
 					required: false,
+					nullable: true,
 				}),
 				field({ wireName: 'Id', field: 'id', type: 'string', required: false }),
 				field({ wireName: 'Name', field: 'name', type: 'string', required: false }),
@@ -227,12 +236,14 @@ export const operationTable: Record<string, XapiOperation> = {
 					type: 'enum',
 					required: false,
 					enumValues: ['NotQueryIfInPhonebookFound', 'AlwaysQuery'],
+					nullable: true,
 				}),
 				field({
 					wireName: 'PhonebookSynchronization',
 					field: 'phonebookSynchronization',
 					type: 'boolean',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'PossibleValues',
@@ -248,6 +259,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				}),
 			],
 			collection: 'crmIntegrationUpdateFields',
+			required: true,
 		},
 	},
 	test: {
@@ -268,6 +280,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				}),
 				field({ wireName: 'query', field: 'query', type: 'string', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -289,6 +302,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'state', field: 'state', type: 'json', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},

@@ -95,6 +95,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'dn', field: 'dn', type: 'string', required: false }),
 				field({ wireName: 'filename', field: 'filename', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	delete: {

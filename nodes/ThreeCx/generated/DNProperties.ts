@@ -165,6 +165,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'dnNumber', field: 'dnNumber', type: 'string', required: false }),
 				field({ wireName: 'property', field: 'property', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	updateDnProperty: {
@@ -179,6 +180,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'dnNumber', field: 'dnNumber', type: 'string', required: false }),
 				field({ wireName: 'property', field: 'property', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	deleteDnProperty: {
@@ -193,6 +195,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'dnNumber', field: 'dnNumber', type: 'string', required: false }),
 				field({ wireName: 'propertyName', field: 'propertyName', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	getDnPropertyByName: {

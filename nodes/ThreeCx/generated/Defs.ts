@@ -202,6 +202,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'listOptions',
 	},
@@ -216,6 +217,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'request', field: 'defsRequest', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	sendEmail: {
@@ -229,6 +231,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'sendEmail', field: 'sendEmail', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 };

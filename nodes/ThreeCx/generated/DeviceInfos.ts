@@ -132,6 +132,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'reprovision', field: 'reprovision', type: 'boolean', required: false }),
 				field({ wireName: 'userId', field: 'deviceInfoUserId', type: 'int32', required: false }),
 			],
+			required: true,
 		},
 	},
 };

@@ -57,6 +57,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'parameters', field: 'parameters', type: 'json', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},

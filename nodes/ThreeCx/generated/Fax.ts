@@ -47,23 +47,37 @@ const faxBodyFields: INodeProperties[] = [
 			{ name: 'Voicemail', value: 'Voicemail' },
 		],
 		default: 'Nothing',
+		description: 'Nullable: {{ null }}',
 	},
 ];
 
 const faxBodyXapiFields: XapiField[] = [
 	field({ wireName: 'Groups', field: 'groups', type: 'json', required: false }),
-	field({ wireName: 'Number', field: 'number', type: 'string', required: false }),
+	field({ wireName: 'Number', field: 'number', type: 'string', required: false, nullable: true }),
 	field({
 		wireName: 'TranscriptionMode',
 		field: 'transcriptionMode',
 		type: 'enum',
 		required: false,
 		enumValues: ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit'],
+		nullable: true,
 	}),
-	field({ wireName: 'AuthID', field: 'authId', type: 'string', required: false }),
-	field({ wireName: 'AuthPassword', field: 'authPassword', type: 'string', required: false }),
-	field({ wireName: 'FaxServer', field: 'faxServer', type: 'boolean', required: false }),
-	field({ wireName: 'OutboundCallerId', field: 'outboundCallerId', type: 'string', required: false }),
+	field({ wireName: 'AuthID', field: 'authId', type: 'string', required: false, nullable: true }),
+	field({
+		wireName: 'AuthPassword',
+		field: 'authPassword',
+		type: 'string',
+		required: false,
+		nullable: true,
+	}),
+	field({ wireName: 'FaxServer', field: 'faxServer', type: 'boolean', required: false, nullable: true }),
+	field({
+		wireName: 'OutboundCallerId',
+		field: 'outboundCallerId',
+		type: 'string',
+		required: false,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -92,7 +106,7 @@ export const operation: INodeProperties = {
 		{
 			name: 'Init Fax',
 			value: 'initFax',
-			description: 'GET /Fax/Pbx.InitFax()',
+			description: 'A new fax extension as a template, its generated AuthPassword included, to change and send to Create (GET /Fax/Pbx.InitFax())',
 			action: 'Init fax',
 		},
 		{ name: 'Update', value: 'update', description: 'PATCH /Fax({ID})', action: 'Update fax' },
@@ -148,20 +162,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/Fax(Number={Number})',
 		params: [
-			field({ wireName: 'Number', field: 'number', type: 'string', required: true }),
+			field({ wireName: 'Number', field: 'number', type: 'string', required: true, nullable: true }),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
 		optionsField: 'entitySelectExpandOptions',
 	},
-	initFax: {
-		method: 'GET',
-		path: '/Fax/Pbx.InitFax()',
-		params: [],
-		query: [],
-		output: 'entity',
-		optionsField: 'entityOptions',
-	},
+	initFax: { method: 'GET', path: '/Fax/Pbx.InitFax()', params: [], query: [], output: 'entity' },
 	getMany: {
 		method: 'GET',
 		path: '/Fax',
@@ -177,7 +184,12 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: { kind: 'entity', fields: faxBodyXapiFields, collection: 'faxAdditionalFields' },
+		body: {
+			kind: 'entity',
+			fields: faxBodyXapiFields,
+			collection: 'faxAdditionalFields',
+			required: true,
+		},
 		optionsField: 'entityOptions',
 	},
 	get: {
@@ -220,6 +232,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 			],
+			required: true,
 		},
 	},
 };

@@ -107,9 +107,10 @@ const fxsTemplateBodyXapiFields: XapiField[] = [
 		field: 'allowSslProvisioning',
 		type: 'boolean',
 		required: false,
+		nullable: true,
 	}),
 	field({ wireName: 'Brand', field: 'brand', type: 'string', required: false }),
-	field({ wireName: 'Content', field: 'content', type: 'string', required: false }),
+	field({ wireName: 'Content', field: 'content', type: 'string', required: false, nullable: true }),
 	field({
 		wireName: 'DeviceType',
 		field: 'deviceType',
@@ -121,7 +122,13 @@ const fxsTemplateBodyXapiFields: XapiField[] = [
 	field({ wireName: 'Languages', field: 'languages', type: 'stringList', required: false }),
 	field({ wireName: 'Models', field: 'models', type: 'json', required: false }),
 	field({ wireName: 'NumberOfExtensions', field: 'numberOfExtensions', type: 'int32', required: false }),
-	field({ wireName: 'RpsEnabled', field: 'rpsEnabled', type: 'boolean', required: false }),
+	field({
+		wireName: 'RpsEnabled',
+		field: 'rpsEnabled',
+		type: 'boolean',
+		required: false,
+		nullable: true,
+	}),
 	field({
 		wireName: 'TemplateType',
 		field: 'templateType',
@@ -241,6 +248,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				...fxsTemplateBodyXapiFields.slice(5),
 			],
 			collection: 'fxsTemplateAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -266,6 +274,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: fxsTemplateBodyXapiFields,
 			collection: 'fxsTemplateUpdateFields',
+			required: true,
 		},
 	},
 	delete: {

@@ -191,7 +191,12 @@ export const operationTable: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: groupBodyXapiFields, collection: 'groupUpdateFields' },
+		body: {
+			kind: 'entity',
+			fields: groupBodyXapiFields,
+			collection: 'groupUpdateFields',
+			required: true,
+		},
 	},
 	delete: {
 		method: 'DELETE',
@@ -217,7 +222,12 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: { kind: 'entity', fields: groupBodyXapiFields, collection: 'groupAdditionalFields' },
+		body: {
+			kind: 'entity',
+			fields: groupBodyXapiFields,
+			collection: 'groupAdditionalFields',
+			required: true,
+		},
 		optionsField: 'entityOptions',
 	},
 	getRestrictions: {
@@ -241,6 +251,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'number', field: 'groupsNumber', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	deleteCompanyById: {
@@ -254,6 +265,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'id', field: 'idNumber', type: 'int32', required: false }),
 			],
+			required: true,
 		},
 	},
 	listMembers: {
@@ -290,6 +302,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'groupId', field: 'groupIdString', type: 'string', required: false }),
 				field({ wireName: 'licenseKey', field: 'licenseKey', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	linkGroupPartner: {
@@ -304,6 +317,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'groupId', field: 'groupIdString', type: 'string', required: false }),
 				field({ wireName: 'resellerId', field: 'resellerId', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	unlinkGroupPartner: {

@@ -58,6 +58,7 @@ export const hotelServicesUpdateFields: INodeProperties = {
 				{ name: 'Tcxpms', value: 'tcxpms' },
 			],
 			default: 'tcxpms',
+			description: 'Nullable: {{ null }}',
 		},
 		{ displayName: 'Ip Address', name: 'ipAddress', type: 'string', default: '' },
 		{
@@ -65,7 +66,7 @@ export const hotelServicesUpdateFields: INodeProperties = {
 			name: 'noAnswerDestination',
 			type: 'json',
 			default: '{}',
-			description: 'JSON Destination object',
+			description: 'JSON Destination object. Nullable: {{ null }}.',
 		},
 		{
 			displayName: 'No Answer Timeout',
@@ -73,6 +74,7 @@ export const hotelServicesUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Port',
@@ -80,6 +82,7 @@ export const hotelServicesUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 	],
 };
@@ -111,7 +114,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field({ wireName: 'Enabled', field: 'enabled', type: 'boolean', required: false }),
+				field({
+					wireName: 'Enabled',
+					field: 'enabled',
+					type: 'boolean',
+					required: false,
+					nullable: true,
+				}),
 				field({
 					wireName: 'HotelGroups',
 					field: 'hotelGroups',
@@ -124,21 +133,30 @@ export const operationTable: Record<string, XapiOperation> = {
 					type: 'enum',
 					required: false,
 					enumValues: ['tcxpms', 'fidelio'],
+					nullable: true,
 				}),
-				field({ wireName: 'IpAddress', field: 'ipAddress', type: 'string', required: false }),
+				field({
+					wireName: 'IpAddress',
+					field: 'ipAddress',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 				field({
 					wireName: 'NoAnswerDestination',
 					field: 'noAnswerDestination',
 					type: 'json',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'NoAnswerTimeout',
 					field: 'noAnswerTimeout',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
-				field({ wireName: 'Port', field: 'port', type: 'int32', required: false }),
+				field({ wireName: 'Port', field: 'port', type: 'int32', required: false, nullable: true }),
 			],
 			collection: 'hotelServicesUpdateFields',
 		},

@@ -39,6 +39,7 @@ const inboundRuleBodyFields: INodeProperties[] = [
 			{ name: 'Internal Calls Only', value: 'InternalCallsOnly' },
 		],
 		default: 'AllCalls',
+		description: 'Nullable: {{ null }}',
 	},
 	{
 		displayName: 'Condition',
@@ -53,6 +54,7 @@ const inboundRuleBodyFields: INodeProperties[] = [
 			{ name: 'Phone Not Registered', value: 'PhoneNotRegistered' },
 		],
 		default: 'NoAnswer',
+		description: 'Nullable: {{ null }}',
 	},
 	{ displayName: 'Custom Data', name: 'customData', type: 'string', default: '' },
 	{ displayName: 'Data', name: 'data', type: 'string', default: '' },
@@ -61,28 +63,28 @@ const inboundRuleBodyFields: INodeProperties[] = [
 		name: 'holidaysDestination',
 		type: 'json',
 		default: '{}',
-		description: 'JSON Destination object',
+		description: 'JSON Destination object. Nullable: {{ null }}.',
 	},
 	{
 		displayName: 'Hours',
 		name: 'hours',
 		type: 'json',
 		default: '{}',
-		description: 'JSON Schedule object; times of day as HH:MM:SS',
+		description: 'JSON Schedule object; times of day as HH:MM:SS. Nullable: {{ null }}.',
 	},
 	{
 		displayName: 'Office Hours Destination',
 		name: 'officeHoursDestination',
 		type: 'json',
 		default: '{}',
-		description: 'JSON Destination object',
+		description: 'JSON Destination object. Nullable: {{ null }}.',
 	},
 	{
 		displayName: 'Out Of Office Hours Destination',
 		name: 'outOfOfficeHoursDestination',
 		type: 'json',
 		default: '{}',
-		description: 'JSON Destination object',
+		description: 'JSON Destination object. Nullable: {{ null }}.',
 	},
 	{ displayName: 'Rule Name', name: 'ruleName', type: 'string', default: '' },
 	{
@@ -90,7 +92,7 @@ const inboundRuleBodyFields: INodeProperties[] = [
 		name: 'trunkDn',
 		type: 'json',
 		default: '{}',
-		description: 'JSON Peer object',
+		description: 'JSON Peer object. Nullable: {{ null }}.',
 	},
 ];
 
@@ -100,12 +102,14 @@ const inboundRuleBodyXapiFields: XapiField[] = [
 		field: 'alterDestinationDuringHolidays',
 		type: 'boolean',
 		required: false,
+		nullable: true,
 	}),
 	field({
 		wireName: 'AlterDestinationDuringOutOfOfficeHours',
 		field: 'alterDestinationDuringOutOfOfficeHours',
 		type: 'boolean',
 		required: false,
+		nullable: true,
 	}),
 	field({
 		wireName: 'CallType',
@@ -113,6 +117,7 @@ const inboundRuleBodyXapiFields: XapiField[] = [
 		type: 'enum',
 		required: false,
 		enumValues: ['AllCalls', 'InternalCallsOnly', 'ExternalCallsOnly'],
+		nullable: true,
 	}),
 	field({
 		wireName: 'Condition',
@@ -127,25 +132,34 @@ const inboundRuleBodyXapiFields: XapiField[] = [
 			'BasedOnCallerID',
 			'BasedOnDID',
 		],
+		nullable: true,
 	}),
-	field({ wireName: 'CustomData', field: 'customData', type: 'string', required: false }),
-	field({ wireName: 'Data', field: 'data', type: 'string', required: false }),
-	field({ wireName: 'HolidaysDestination', field: 'holidaysDestination', type: 'json', required: false }),
-	field({ wireName: 'Hours', field: 'hours', type: 'json', required: false }),
+	field({ wireName: 'CustomData', field: 'customData', type: 'string', required: false, nullable: true }),
+	field({ wireName: 'Data', field: 'data', type: 'string', required: false, nullable: true }),
+	field({
+		wireName: 'HolidaysDestination',
+		field: 'holidaysDestination',
+		type: 'json',
+		required: false,
+		nullable: true,
+	}),
+	field({ wireName: 'Hours', field: 'hours', type: 'json', required: false, nullable: true }),
 	field({
 		wireName: 'OfficeHoursDestination',
 		field: 'officeHoursDestination',
 		type: 'json',
 		required: false,
+		nullable: true,
 	}),
 	field({
 		wireName: 'OutOfOfficeHoursDestination',
 		field: 'outOfOfficeHoursDestination',
 		type: 'json',
 		required: false,
+		nullable: true,
 	}),
-	field({ wireName: 'RuleName', field: 'ruleName', type: 'string', required: false }),
-	field({ wireName: 'TrunkDN', field: 'trunkDn', type: 'json', required: false }),
+	field({ wireName: 'RuleName', field: 'ruleName', type: 'string', required: false, nullable: true }),
+	field({ wireName: 'TrunkDN', field: 'trunkDn', type: 'json', required: false, nullable: true }),
 ];
 
 export const operation: INodeProperties = {
@@ -268,6 +282,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: inboundRuleBodyXapiFields,
 			collection: 'inboundRuleAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -315,6 +330,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 			],
+			required: true,
 		},
 	},
 	exportCallerIdRules: {

@@ -134,6 +134,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'resellerId', field: 'resellerId', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	partnerInfo: {
@@ -162,6 +163,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'licenseKey', field: 'licenseKey', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	editLicenseInfo: {
@@ -175,6 +177,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'licenseParams', field: 'licenseParams', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 };

@@ -48,6 +48,7 @@ export const loggingSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Logging Level',
@@ -55,6 +56,7 @@ export const loggingSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 	],
 };
@@ -86,9 +88,27 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field({ wireName: 'KeepLogs', field: 'keepLogs', type: 'boolean', required: false }),
-				field({ wireName: 'KeepLogsDays', field: 'keepLogsDays', type: 'int32', required: false }),
-				field({ wireName: 'LoggingLevel', field: 'loggingLevel', type: 'int32', required: false }),
+				field({
+					wireName: 'KeepLogs',
+					field: 'keepLogs',
+					type: 'boolean',
+					required: false,
+					nullable: true,
+				}),
+				field({
+					wireName: 'KeepLogsDays',
+					field: 'keepLogsDays',
+					type: 'int32',
+					required: false,
+					nullable: true,
+				}),
+				field({
+					wireName: 'LoggingLevel',
+					field: 'loggingLevel',
+					type: 'int32',
+					required: false,
+					nullable: true,
+				}),
 			],
 			collection: 'loggingSettingsUpdateFields',
 		},

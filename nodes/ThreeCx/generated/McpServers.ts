@@ -143,6 +143,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				}),
 				field({ wireName: 'scope', field: 'scope', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	exchange: {
@@ -164,6 +165,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				}),
 				field({ wireName: 'verifier', field: 'verifier', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 };

@@ -120,7 +120,7 @@ export const microsoft365IntegrationUpdateFields: INodeProperties = {
 			name: 'adUsers',
 			type: 'json',
 			default: '{}',
-			description: 'JSON ADUsersSyncConfiguration object',
+			description: 'JSON ADUsersSyncConfiguration object. Nullable: {{ null }}.',
 		},
 		{ displayName: 'Application ID', name: 'applicationId', type: 'string', default: '' },
 		{
@@ -135,7 +135,7 @@ export const microsoft365IntegrationUpdateFields: INodeProperties = {
 			name: 'sharedMailboxesSync',
 			type: 'json',
 			default: '{}',
-			description: 'JSON UsersSyncConfiguration object',
+			description: 'JSON UsersSyncConfiguration object. Nullable: {{ null }}.',
 		},
 		{ displayName: 'Tenant ID', name: 'tenantId', type: 'string', default: '' },
 	],
@@ -227,7 +227,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field({ wireName: 'AdUsers', field: 'adUsers', type: 'json', required: false }),
+				field({
+					wireName: 'AdUsers',
+					field: 'adUsers',
+					type: 'json',
+					required: false,
+					nullable: true,
+				}),
 				field({
 					wireName: 'ApplicationId',
 					field: 'applicationId',
@@ -240,10 +246,12 @@ export const operationTable: Record<string, XapiOperation> = {
 					field: 'sharedMailboxesSync',
 					type: 'json',
 					required: false,
+					nullable: true,
 				}),
 				field({ wireName: 'TenantId', field: 'tenantId', type: 'string', required: false }),
 			],
 			collection: 'microsoft365IntegrationUpdateFields',
+			required: true,
 		},
 	},
 	authorizePresence: {
@@ -257,6 +265,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'accessToken', field: 'accessToken', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	testPresence: {
@@ -302,6 +311,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					field: 'getM365UsersOptionsParam',
 					type: 'json',
 					required: false,
+					nullable: true,
 				}),
 			],
 		},
@@ -321,6 +331,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					field: 'getM365GroupsOptionsParam',
 					type: 'json',
 					required: false,
+					nullable: true,
 				}),
 			],
 		},
@@ -342,6 +353,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 		optionsField: 'listOptions',
 	},

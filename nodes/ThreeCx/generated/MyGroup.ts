@@ -126,7 +126,12 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: groupBodyXapiFields, collection: 'myGroupUpdateFields' },
+		body: {
+			kind: 'entity',
+			fields: groupBodyXapiFields,
+			collection: 'myGroupUpdateFields',
+			required: true,
+		},
 	},
 	listMyGroupMembers: {
 		method: 'GET',
@@ -165,6 +170,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'licenseKey', field: 'licenseKey', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	getMyGroupPartnerInfo: {
@@ -200,6 +206,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'resellerId', field: 'resellerId', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 };

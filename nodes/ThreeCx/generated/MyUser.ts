@@ -94,7 +94,12 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: userBodyXapiFields, collection: 'myUserUpdateFields' },
+		body: {
+			kind: 'entity',
+			fields: userBodyXapiFields,
+			collection: 'myUserUpdateFields',
+			required: true,
+		},
 	},
 	listMyUserGroups: {
 		method: 'GET',

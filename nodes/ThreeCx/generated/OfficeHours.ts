@@ -41,14 +41,14 @@ export const officeHoursUpdateFields: INodeProperties = {
 			name: 'breakTime',
 			type: 'json',
 			default: '{}',
-			description: 'JSON Schedule object; times of day as HH:MM:SS',
+			description: 'JSON Schedule object; times of day as HH:MM:SS. Nullable: {{ null }}.',
 		},
 		{
 			displayName: 'Hours',
 			name: 'hours',
 			type: 'json',
 			default: '{}',
-			description: 'JSON Schedule object; times of day as HH:MM:SS',
+			description: 'JSON Schedule object; times of day as HH:MM:SS. Nullable: {{ null }}.',
 		},
 		{
 			displayName: 'Office Holidays',
@@ -89,8 +89,14 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field({ wireName: 'BreakTime', field: 'breakTime', type: 'json', required: false }),
-				field({ wireName: 'Hours', field: 'hours', type: 'json', required: false }),
+				field({
+					wireName: 'BreakTime',
+					field: 'breakTime',
+					type: 'json',
+					required: false,
+					nullable: true,
+				}),
+				field({ wireName: 'Hours', field: 'hours', type: 'json', required: false, nullable: true }),
 				field({
 					wireName: 'OfficeHolidays',
 					field: 'officeHolidays',
@@ -102,8 +108,15 @@ export const operationTable: Record<string, XapiOperation> = {
 					field: 'systemLanguage',
 					type: 'string',
 					required: false,
+					nullable: true,
 				}),
-				field({ wireName: 'TimeZoneId', field: 'timeZoneId', type: 'string', required: false }),
+				field({
+					wireName: 'TimeZoneId',
+					field: 'timeZoneId',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 			],
 			collection: 'officeHoursUpdateFields',
 		},

@@ -47,6 +47,7 @@ const outboundRuleBodyFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		default: 0,
+		description: 'Nullable: {{ null }}',
 	},
 	{
 		displayName: 'Routes',
@@ -59,13 +60,25 @@ const outboundRuleBodyFields: INodeProperties[] = [
 
 const outboundRuleBodyXapiFields: XapiField[] = [
 	field({ wireName: 'DNRanges', field: 'dnRanges', type: 'json', required: false }),
-	field({ wireName: 'EmergencyRule', field: 'emergencyRule', type: 'boolean', required: false }),
+	field({
+		wireName: 'EmergencyRule',
+		field: 'emergencyRule',
+		type: 'boolean',
+		required: false,
+		nullable: true,
+	}),
 	field({ wireName: 'GroupIds', field: 'groupIds', type: 'intList', required: false }),
 	field({ wireName: 'GroupNames', field: 'groupNames', type: 'stringList', required: false }),
-	field({ wireName: 'Name', field: 'name', type: 'string', required: false }),
-	field({ wireName: 'NumberLengthRanges', field: 'numberLengthRanges', type: 'string', required: false }),
-	field({ wireName: 'Prefix', field: 'prefix', type: 'string', required: false }),
-	field({ wireName: 'Priority', field: 'priority', type: 'int32', required: false }),
+	field({ wireName: 'Name', field: 'name', type: 'string', required: false, nullable: true }),
+	field({
+		wireName: 'NumberLengthRanges',
+		field: 'numberLengthRanges',
+		type: 'string',
+		required: false,
+		nullable: true,
+	}),
+	field({ wireName: 'Prefix', field: 'prefix', type: 'string', required: false, nullable: true }),
+	field({ wireName: 'Priority', field: 'priority', type: 'int32', required: false, nullable: true }),
 	field({ wireName: 'Routes', field: 'routes', type: 'json', required: false }),
 ];
 
@@ -220,6 +233,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: outboundRuleBodyXapiFields,
 			collection: 'outboundRuleUpdateFields',
+			required: true,
 		},
 	},
 	delete: {
@@ -250,6 +264,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: outboundRuleBodyXapiFields,
 			collection: 'outboundRuleAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -271,7 +286,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field({ wireName: 'purgeObject', field: 'purgeObject', type: 'json', required: false }),
+				field({
+					wireName: 'purgeObject',
+					field: 'purgeObject',
+					type: 'json',
+					required: false,
+					nullable: true,
+				}),
 			],
 		},
 	},
@@ -287,6 +308,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'id', field: 'idNumber', type: 'int32', required: false }),
 				field({ wireName: 'up', field: 'up', type: 'boolean', required: false }),
 			],
+			required: true,
 		},
 	},
 };

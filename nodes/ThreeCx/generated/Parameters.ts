@@ -4,9 +4,9 @@
 // Resource: Parameters (tag Parameters), 6 operations.
 // Its own properties are defined here; those other resources show too come from ./sharedProperties.
 import type { INodeProperties } from 'n8n-workflow';
-import type { XapiOperation } from '../xapi/types';
+import type { XapiField, XapiOperation } from '../xapi/types';
 import { entityLocator, field } from '../descriptions/shared';
-import { parameterBodyFields, parameterBodyXapiFields } from './sharedLists';
+import { parameterBodyFields } from './sharedLists';
 import {
 	bodyModeProperties,
 	entityOptions,
@@ -14,6 +14,25 @@ import {
 	listQueryOptions,
 	returnAllAndLimitProperties,
 } from './sharedProperties';
+
+const parameterBodyXapiFields: XapiField[] = [
+	field({
+		wireName: 'Description',
+		field: 'description',
+		type: 'string',
+		required: false,
+		nullable: true,
+	}),
+	field({ wireName: 'Name', field: 'name', type: 'string', required: false, nullable: true }),
+	field({
+		wireName: 'Value',
+		field: 'value',
+		type: 'string',
+		required: false,
+		maxLength: 131072,
+		nullable: true,
+	}),
+];
 
 export const operation: INodeProperties = {
 	displayName: 'Operation',
@@ -142,6 +161,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: parameterBodyXapiFields,
 			collection: 'parameterAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},

@@ -36,18 +36,20 @@ const parkingBodyFields: INodeProperties[] = [
 			{ name: 'Voicemail', value: 'Voicemail' },
 		],
 		default: 'Nothing',
+		description: 'Nullable: {{ null }}',
 	},
 ];
 
 const parkingBodyXapiFields: XapiField[] = [
 	field({ wireName: 'Groups', field: 'groups', type: 'json', required: false }),
-	field({ wireName: 'Number', field: 'number', type: 'string', required: false }),
+	field({ wireName: 'Number', field: 'number', type: 'string', required: false, nullable: true }),
 	field({
 		wireName: 'TranscriptionMode',
 		field: 'transcriptionMode',
 		type: 'enum',
 		required: false,
 		enumValues: ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit'],
+		nullable: true,
 	}),
 ];
 
@@ -150,7 +152,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/Parkings(Number={Number})',
 		params: [
-			field({ wireName: 'Number', field: 'number', type: 'string', required: true }),
+			field({ wireName: 'Number', field: 'number', type: 'string', required: true, nullable: true }),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
@@ -186,6 +188,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: parkingBodyXapiFields,
 			collection: 'parkingAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},

@@ -83,7 +83,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/Peers(Number={Number})',
 		params: [
-			field({ wireName: 'Number', field: 'number', type: 'string', required: true }),
+			field({ wireName: 'Number', field: 'number', type: 'string', required: true, nullable: true }),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
@@ -109,6 +109,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'peersRequest', field: 'peersRequest', type: 'json', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'listOptions',
 	},

@@ -51,6 +51,7 @@ export const phoneBookSettingsUpdateFields: INodeProperties = {
 				{ name: 'Prepend', value: 'Prepend' },
 			],
 			default: 'NotAdd',
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Phone Book Display',
@@ -61,6 +62,7 @@ export const phoneBookSettingsUpdateFields: INodeProperties = {
 				{ name: 'Last Name First Name', value: 'LastNameFirstName' },
 			],
 			default: 'FirstNameLastName',
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Resolving Length',
@@ -68,6 +70,7 @@ export const phoneBookSettingsUpdateFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Resolving Type',
@@ -79,6 +82,7 @@ export const phoneBookSettingsUpdateFields: INodeProperties = {
 				{ name: 'Not Resolve', value: 'NotResolve' },
 			],
 			default: 'NotResolve',
+			description: 'Nullable: {{ null }}',
 		},
 	],
 };
@@ -116,6 +120,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					type: 'enum',
 					required: false,
 					enumValues: ['NotAdd', 'Append', 'Prepend'],
+					nullable: true,
 				}),
 				field({
 					wireName: 'PhoneBookDisplay',
@@ -123,12 +128,14 @@ export const operationTable: Record<string, XapiOperation> = {
 					type: 'enum',
 					required: false,
 					enumValues: ['FirstNameLastName', 'LastNameFirstName'],
+					nullable: true,
 				}),
 				field({
 					wireName: 'ResolvingLength',
 					field: 'resolvingLength',
 					type: 'int32',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'ResolvingType',
@@ -136,6 +143,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					type: 'enum',
 					required: false,
 					enumValues: ['NotResolve', 'MatchExact', 'MatchLength'],
+					nullable: true,
 				}),
 			],
 			collection: 'phoneBookSettingsUpdateFields',

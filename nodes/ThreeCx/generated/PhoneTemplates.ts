@@ -78,6 +78,7 @@ const phoneTemplateBodyFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		default: 0,
+		description: 'Nullable: {{ null }}',
 	},
 	{
 		displayName: 'Models',
@@ -128,6 +129,7 @@ const phoneTemplateBodyFields: INodeProperties[] = [
 			{ name: 'Unknown', value: 'Unknown' },
 		],
 		default: 'Preferred',
+		description: 'Nullable: {{ null }}',
 	},
 	{
 		displayName: 'Time Formats',
@@ -148,7 +150,13 @@ const phoneTemplateBodyFields: INodeProperties[] = [
 ];
 
 const phoneTemplateBodyXapiFields: XapiField[] = [
-	field({ wireName: 'AddAllowed', field: 'addAllowed', type: 'boolean', required: false }),
+	field({
+		wireName: 'AddAllowed',
+		field: 'addAllowed',
+		type: 'boolean',
+		required: false,
+		nullable: true,
+	}),
 	field({
 		wireName: 'AllowedNetConfigs',
 		field: 'allowedNetConfigs',
@@ -160,6 +168,7 @@ const phoneTemplateBodyXapiFields: XapiField[] = [
 		field: 'allowSslProvisioning',
 		type: 'boolean',
 		required: false,
+		nullable: true,
 	}),
 	field({
 		wireName: 'BacklightTimeouts',
@@ -168,28 +177,42 @@ const phoneTemplateBodyXapiFields: XapiField[] = [
 		required: false,
 	}),
 	field({ wireName: 'Codecs', field: 'codecs', type: 'stringList', required: false }),
-	field({ wireName: 'Content', field: 'content', type: 'string', required: false }),
+	field({ wireName: 'Content', field: 'content', type: 'string', required: false, nullable: true }),
 	field({ wireName: 'DateFormats', field: 'dateFormats', type: 'stringList', required: false }),
 	field({
 		wireName: 'DefaultQueueRingTone',
 		field: 'defaultQueueRingTone',
 		type: 'string',
 		required: false,
+		nullable: true,
 	}),
-	field({ wireName: 'HotdeskingAllowed', field: 'hotdeskingAllowed', type: 'boolean', required: false }),
-	field({ wireName: 'IsCustom', field: 'isCustom', type: 'boolean', required: false }),
+	field({
+		wireName: 'HotdeskingAllowed',
+		field: 'hotdeskingAllowed',
+		type: 'boolean',
+		required: false,
+		nullable: true,
+	}),
+	field({ wireName: 'IsCustom', field: 'isCustom', type: 'boolean', required: false, nullable: true }),
 	field({ wireName: 'Languages', field: 'languages', type: 'stringList', required: false }),
 	field({
 		wireName: 'MaxQueueCustomRingtones',
 		field: 'maxQueueCustomRingtones',
 		type: 'int32',
 		required: false,
+		nullable: true,
 	}),
 	field({ wireName: 'Models', field: 'models', type: 'json', required: false }),
 	field({ wireName: 'PowerLedSettings', field: 'powerLedSettings', type: 'stringList', required: false }),
 	field({ wireName: 'QueueRingTones', field: 'queueRingTones', type: 'stringList', required: false }),
 	field({ wireName: 'RingTones', field: 'ringTones', type: 'stringList', required: false }),
-	field({ wireName: 'RpsEnabled', field: 'rpsEnabled', type: 'boolean', required: false }),
+	field({
+		wireName: 'RpsEnabled',
+		field: 'rpsEnabled',
+		type: 'boolean',
+		required: false,
+		nullable: true,
+	}),
 	field({
 		wireName: 'ScreenSaverTimeouts',
 		field: 'screenSaverTimeouts',
@@ -202,11 +225,18 @@ const phoneTemplateBodyXapiFields: XapiField[] = [
 		type: 'enum',
 		required: false,
 		enumValues: ['Preferred', 'Supported', 'Dedicated', 'ThirdParty', 'Deleted', 'Unknown'],
+		nullable: true,
 	}),
 	field({ wireName: 'TimeFormats', field: 'timeFormats', type: 'stringList', required: false }),
 	field({ wireName: 'TimeZones', field: 'timeZones', type: 'stringList', required: false }),
-	field({ wireName: 'URL', field: 'url', type: 'string', required: false }),
-	field({ wireName: 'XferTypeEnabled', field: 'xferTypeEnabled', type: 'boolean', required: false }),
+	field({ wireName: 'URL', field: 'url', type: 'string', required: false, nullable: true }),
+	field({
+		wireName: 'XferTypeEnabled',
+		field: 'xferTypeEnabled',
+		type: 'boolean',
+		required: false,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -316,6 +346,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				...phoneTemplateBodyXapiFields.slice(9),
 			],
 			collection: 'phoneTemplateAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},

@@ -31,6 +31,7 @@ const playlistBodyFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		default: 0,
+		description: 'Nullable: {{ null }}',
 	},
 	{ displayName: 'Prompt Name', name: 'promptName', type: 'string', default: '' },
 	{ displayName: 'Repository Path', name: 'repositoryPath', type: 'string', default: '' },
@@ -38,12 +39,24 @@ const playlistBodyFields: INodeProperties[] = [
 ];
 
 const playlistBodyXapiFields: XapiField[] = [
-	field({ wireName: 'AutoGain', field: 'autoGain', type: 'boolean', required: false }),
+	field({ wireName: 'AutoGain', field: 'autoGain', type: 'boolean', required: false, nullable: true }),
 	field({ wireName: 'Files', field: 'files', type: 'stringList', required: false }),
-	field({ wireName: 'MaxVolumePercent', field: 'maxVolumePercent', type: 'int32', required: false }),
-	field({ wireName: 'PromptName', field: 'promptName', type: 'string', required: false }),
-	field({ wireName: 'RepositoryPath', field: 'repositoryPath', type: 'string', required: false }),
-	field({ wireName: 'Shuffle', field: 'shuffle', type: 'boolean', required: false }),
+	field({
+		wireName: 'MaxVolumePercent',
+		field: 'maxVolumePercent',
+		type: 'int32',
+		required: false,
+		nullable: true,
+	}),
+	field({ wireName: 'PromptName', field: 'promptName', type: 'string', required: false, nullable: true }),
+	field({
+		wireName: 'RepositoryPath',
+		field: 'repositoryPath',
+		type: 'string',
+		required: false,
+		nullable: true,
+	}),
+	field({ wireName: 'Shuffle', field: 'shuffle', type: 'boolean', required: false, nullable: true }),
 ];
 
 export const operation: INodeProperties = {
@@ -203,6 +216,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				...playlistBodyXapiFields.slice(3),
 			],
 			collection: 'playlistAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -257,6 +271,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 	},
 	downloadPlaylistFile: {

@@ -137,6 +137,7 @@ export const promptSetUpdateFields: INodeProperties = {
 				{ name: 'System', value: 'System' },
 			],
 			default: 'System',
+			description: 'Nullable: {{ null }}',
 		},
 		{
 			displayName: 'Prompts',
@@ -256,16 +257,41 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field({ wireName: 'CultureCode', field: 'cultureCode', type: 'string', required: false }),
-				field({ wireName: 'Description', field: 'description', type: 'string', required: false }),
-				field({ wireName: 'Folder', field: 'folder', type: 'string', required: false }),
-				field({ wireName: 'LanguageCode', field: 'languageCode', type: 'string', required: false }),
+				field({
+					wireName: 'CultureCode',
+					field: 'cultureCode',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
+				field({
+					wireName: 'Description',
+					field: 'description',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
+				field({
+					wireName: 'Folder',
+					field: 'folder',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
+				field({
+					wireName: 'LanguageCode',
+					field: 'languageCode',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 				field({ wireName: 'Prompts', field: 'prompts', type: 'json', required: false }),
 				field({
 					wireName: 'PromptSetName',
 					field: 'promptSetName',
 					type: 'string',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'PromptSetType',
@@ -273,14 +299,22 @@ export const operationTable: Record<string, XapiOperation> = {
 					type: 'enum',
 					required: false,
 					enumValues: ['System', 'Custom'],
+					nullable: true,
 				}),
 				field({
 					wireName: 'UseAlternateNumberPronunciation',
 					field: 'useAlternateNumberPronunciation',
 					type: 'boolean',
 					required: false,
+					nullable: true,
 				}),
-				field({ wireName: 'Version', field: 'version', type: 'string', required: false }),
+				field({
+					wireName: 'Version',
+					field: 'version',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 			],
 			collection: 'promptSetUpdateFields',
 		},
@@ -340,6 +374,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 	},
 	copy: {
@@ -355,6 +390,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'overrides', field: 'overrides', type: 'json', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -372,6 +408,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'extension', field: 'extension', type: 'string', required: false }),
 				field({ wireName: 'promptId', field: 'promptId', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	recordPrompt: {
@@ -388,6 +425,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'extension', field: 'extension', type: 'string', required: false }),
 				field({ wireName: 'promptId', field: 'promptId', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 };

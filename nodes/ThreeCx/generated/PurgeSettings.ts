@@ -37,9 +37,9 @@ export const operation: INodeProperties = {
 	default: 'purgeCalls',
 };
 
-export const period: INodeProperties = {
+export const periodParam: INodeProperties = {
 	displayName: 'Period',
-	name: 'period',
+	name: 'periodParam',
 	type: 'json',
 	displayOptions: {
 		show: {
@@ -56,7 +56,7 @@ export const period: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	...bodyModeProperties,
-	period,
+	periodParam,
 ];
 
 /** Operation value → what the runtime sends and how it reads the answer. */
@@ -70,8 +70,9 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field({ wireName: 'period', field: 'period', type: 'json', required: false }),
+				field({ wireName: 'period', field: 'periodParam', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	purgeChats: {
@@ -83,8 +84,9 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field({ wireName: 'period', field: 'period', type: 'json', required: false }),
+				field({ wireName: 'period', field: 'periodParam', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	purgeAllLogs: { method: 'POST', path: '/PurgeAllLogs', params: [], query: [], output: 'none' },

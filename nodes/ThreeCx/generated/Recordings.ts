@@ -165,6 +165,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'settings', field: 'recordingsSettings', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	purgeLocal: {
@@ -199,6 +200,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 			],
+			required: true,
 		},
 	},
 	bulkRecordingsArchive: {
@@ -212,6 +214,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 			],
+			required: true,
 		},
 	},
 	transcribeRecordings: {
@@ -225,6 +228,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 			],
+			required: true,
 		},
 	},
 };

@@ -12,13 +12,14 @@ import {
 	fileQueryOptions,
 	listQueryOptions,
 	participantType,
+	period,
 	queueDnStr,
 	returnAllAndLimitProperties,
 	startDt,
 } from './sharedProperties';
 
 const abandonedChatsStatisticsParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
 	field({ wireName: 'participantType', field: 'participantType', type: 'int32', required: true }),
@@ -34,13 +35,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Abandoned Chats Statistics',
 			value: 'downloadAbandonedChatsStatistics',
-			description: 'GET /ReportAbandonedChatsStatistics/Pbx.DownloadAbandonedChatsStatistics(…)',
+			description: 'CSV file (the web client\'s export) of abandoned queue chats (GET /ReportAbandonedChatsStatistics/Pbx.DownloadAbandonedChatsStatistics(…))',
 			action: 'Download abandoned chats statistics',
 		},
 		{
 			name: 'Get Abandoned Chats Statistics',
 			value: 'getAbandonedChatsStatisticsData',
-			description: 'GET /ReportAbandonedChatsStatistics/Pbx.GetAbandonedChatsStatisticsData(…)',
+			description: 'Queue chats nobody answered: DateOfRequest, QueueNo, ParticipantName, ParticipantNumber, ReasonForAbandoned (GET /ReportAbandonedChatsStatistics/Pbx.GetAbandonedChatsStatisticsData(…))',
 			action: 'Get abandoned chats statistics',
 		},
 	],
@@ -51,6 +52,7 @@ export const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	queueDnStr,
+	period,
 	startDt,
 	endDt,
 	participantType,
@@ -69,6 +71,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadAbandonedChatsStatistics: {
@@ -76,10 +79,17 @@ export const operationTable: Record<string, XapiOperation> = {
 		path: '/ReportAbandonedChatsStatistics/Pbx.DownloadAbandonedChatsStatistics(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType},clientTimeZone={clientTimeZone})',
 		params: [
 			...abandonedChatsStatisticsParams,
-			field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+			field({
+				wireName: 'clientTimeZone',
+				field: 'clientTimeZone',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

@@ -10,9 +10,9 @@ import {
 	clientTimeZone,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
-	queueDns,
 	returnAllAndLimitProperties,
 	waitInterval,
 } from './sharedProperties';
@@ -20,8 +20,20 @@ import {
 const abandonedQueueCallsParams: XapiField[] = [
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
-	field({ wireName: 'queueDns', field: 'queueDns', type: 'string', required: true }),
-	field({ wireName: 'waitInterval', field: 'waitInterval', type: 'interval', required: true }),
+	field({
+		wireName: 'queueDns',
+		field: 'reportAbandonedQueueCallsQueueDns',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
+	field({
+		wireName: 'waitInterval',
+		field: 'waitInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -34,25 +46,42 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Abandoned Queue Calls',
 			value: 'downloadAbandonedQueueCalls',
-			description: 'GET /ReportAbandonedQueueCalls/Pbx.DownloadAbandonedQueueCalls(…)',
+			description: 'CSV file (the web client\'s export) of abandoned queue calls. Pick at least one queue: the PBX answers 404 to an empty queue filter. (GET /ReportAbandonedQueueCalls/Pbx.DownloadAbandonedQueueCalls(…)).',
 			action: 'Download abandoned queue calls',
 		},
 		{
 			name: 'Get Abandoned Queue Calls',
 			value: 'getAbandonedQueueCallsData',
-			description: 'Queue calls the caller hung up before an agent answered (GET /ReportAbandonedQueueCalls/Pbx.GetAbandonedQueueCallsData(…))',
+			description: 'Queue calls the caller hung up before an agent answered: CallTime, CallerId, QueueDn, WaitTime, ExtensionDn (last agent polled), PollingAttempts. Pick at least one queue: the PBX answers 404 to an empty queue filter. (GET /ReportAbandonedQueueCalls/Pbx.GetAbandonedQueueCallsData(…)).',
 			action: 'Get abandoned queue calls',
 		},
 	],
 	default: 'getAbandonedQueueCallsData',
 };
 
+export const reportAbandonedQueueCallsQueueDns: INodeProperties = {
+	displayName: 'Queue Names or IDs',
+	name: 'reportAbandonedQueueCallsQueueDns',
+	type: 'multiOptions',
+	required: true,
+	typeOptions: { loadOptionsMethod: 'getQueues' },
+	displayOptions: {
+		show: {
+			resource: ['reportAbandonedQueueCalls'],
+			operation: ['downloadAbandonedQueueCalls', 'getAbandonedQueueCallsData'],
+		},
+	},
+	default: [],
+	description: 'Queues to report on. The PBX answers 404 to an empty queue filter on this report, so pick at least one. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
 /** Every property Report Abandoned Queue Calls shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
+	period,
 	periodFrom,
 	periodTo,
-	queueDns,
+	reportAbandonedQueueCallsQueueDns,
 	waitInterval,
 	clientTimeZone,
 	...returnAllAndLimitProperties,
@@ -69,6 +98,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadAbandonedQueueCalls: {
@@ -76,10 +106,17 @@ export const operationTable: Record<string, XapiOperation> = {
 		path: '/ReportAbandonedQueueCalls/Pbx.DownloadAbandonedQueueCalls(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval},clientTimeZone={clientTimeZone})',
 		params: [
 			...abandonedQueueCallsParams,
-			field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+			field({
+				wireName: 'clientTimeZone',
+				field: 'clientTimeZone',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

@@ -10,6 +10,7 @@ import {
 	endDt,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	returnAllAndLimitProperties,
 	startDt,
 } from './sharedProperties';
@@ -20,6 +21,7 @@ const agentLoginHistoryParams: XapiField[] = [
 		field: 'reportAgentLoginHistoryClientTimeZone',
 		type: 'string',
 		required: true,
+		nullable: true,
 	}),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
@@ -28,8 +30,9 @@ const agentLoginHistoryParams: XapiField[] = [
 		field: 'reportAgentLoginHistoryQueueDnStr',
 		type: 'string',
 		required: true,
+		nullable: true,
 	}),
-	field({ wireName: 'agentDnStr', field: 'agentDnStr', type: 'string', required: true }),
+	field({ wireName: 'agentDnStr', field: 'agentDnStr', type: 'string', required: true, nullable: true }),
 ];
 
 export const operation: INodeProperties = {
@@ -42,13 +45,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Agent Login History',
 			value: 'downloadAgentLoginHistory',
-			description: 'GET /ReportAgentLoginHistory/Pbx.DownloadAgentLoginHistory(…)',
+			description: 'CSV file (the web client\'s export) of agent log-in history (GET /ReportAgentLoginHistory/Pbx.DownloadAgentLoginHistory(…))',
 			action: 'Download agent login history',
 		},
 		{
 			name: 'Get Agent Login History',
 			value: 'getAgentLoginHistoryData',
-			description: 'When agents logged in to and out of queues (GET /ReportAgentLoginHistory/Pbx.GetAgentLoginHistoryData(…))',
+			description: 'When agents logged in to and out of queues, per day: QueueNo, AgentNo, Agent, Day, loggedInDt, LoggedOutDt, LoggedInInterval, TalkingInterval (GET /ReportAgentLoginHistory/Pbx.GetAgentLoginHistoryData(…))',
 			action: 'Get agent login history',
 		},
 	],
@@ -56,52 +59,55 @@ export const operation: INodeProperties = {
 };
 
 export const reportAgentLoginHistoryClientTimeZone: INodeProperties = {
-	displayName: 'Client Time Zone',
+	displayName: 'Time Zone Name or ID',
 	name: 'reportAgentLoginHistoryClientTimeZone',
-	type: 'string',
-	required: true,
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTimeZones' },
 	displayOptions: {
 		show: {
 			resource: ['reportAgentLoginHistory'],
 			operation: ['downloadAgentLoginHistory', 'getAgentLoginHistoryData'],
 		},
 	},
-	default: 'UTC',
-	description: 'Time zone of the dates in the result: an IANA name (Europe/Berlin), UTC, or an offset like +08:00',
+	default: '',
+	description: 'Time zone of the dates in the result and of the period presets: the PBX\'s list, UTC or an offset like +08:00; empty: the workflow\'s time zone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const reportAgentLoginHistoryQueueDnStr: INodeProperties = {
-	displayName: 'Queue DN',
+	displayName: 'Queue Names or IDs',
 	name: 'reportAgentLoginHistoryQueueDnStr',
-	type: 'string',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getQueues' },
 	displayOptions: {
 		show: {
 			resource: ['reportAgentLoginHistory'],
 			operation: ['downloadAgentLoginHistory', 'getAgentLoginHistoryData'],
 		},
 	},
-	default: '',
-	description: 'Queue number(s), comma-separated; leave empty to not filter',
+	default: [],
+	description: 'Queues to report on. Some reports refuse an empty filter (404), so pick the queues. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const agentDnStr: INodeProperties = {
-	displayName: 'Agent DN',
+	displayName: 'Agent Names or IDs',
 	name: 'agentDnStr',
-	type: 'string',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getUsers' },
 	displayOptions: {
 		show: {
 			resource: ['reportAgentLoginHistory'],
 			operation: ['downloadAgentLoginHistory', 'getAgentLoginHistoryData'],
 		},
 	},
-	default: '',
-	description: 'Agent extension number(s), comma-separated; leave empty to not filter',
+	default: [],
+	description: 'Agents (users) to report on. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /** Every property Report Agent Login History shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
 	reportAgentLoginHistoryClientTimeZone,
+	period,
 	startDt,
 	endDt,
 	reportAgentLoginHistoryQueueDnStr,
@@ -120,6 +126,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadAgentLoginHistory: {
@@ -128,6 +135,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: agentLoginHistoryParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

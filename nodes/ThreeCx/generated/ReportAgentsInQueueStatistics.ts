@@ -10,17 +10,29 @@ import {
 	endDt,
 	fileQueryOptions,
 	listQueryOptions,
-	queueDnStr,
+	period,
 	returnAllAndLimitProperties,
 	startDt,
 	waitInterval,
 } from './sharedProperties';
 
 const agentsInQueueStatisticsParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({
+		wireName: 'queueDnStr',
+		field: 'reportAgentsInQueueStatisticsQueueDnStr',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
-	field({ wireName: 'waitInterval', field: 'waitInterval', type: 'interval', required: true }),
+	field({
+		wireName: 'waitInterval',
+		field: 'waitInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -33,23 +45,40 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Agents In Queue Statistics',
 			value: 'downloadAgentsInQueueStatistics',
-			description: 'GET /ReportAgentsInQueueStatistics/Pbx.DownloadAgentsInQueueStatistics(…)',
+			description: 'CSV file (the web client\'s export) of agents in queue statistics. Pick at least one queue: the PBX answers 404 to an empty queue filter. (GET /ReportAgentsInQueueStatistics/Pbx.DownloadAgentsInQueueStatistics(…)).',
 			action: 'Download agents in queue statistics',
 		},
 		{
 			name: 'Get Agents In Queue Statistics',
 			value: 'getAgentsInQueueStatisticsData',
-			description: 'GET /ReportAgentsInQueueStatistics/Pbx.GetAgentsInQueueStatisticsData(…)',
+			description: 'Per queue and agent: answered and lost calls, answered per hour, ring and talk times, logged-in time (Queue, Dn, AnsweredCount, LostCount, AvgRingTime, AvgTalkTime, LoggedInTime). Pick at least one queue: the PBX answers 404 to an empty queue filter. (GET /ReportAgentsInQueueStatistics/Pbx.GetAgentsInQueueStatisticsData(…)).',
 			action: 'Get agents in queue statistics',
 		},
 	],
 	default: 'getAgentsInQueueStatisticsData',
 };
 
+export const reportAgentsInQueueStatisticsQueueDnStr: INodeProperties = {
+	displayName: 'Queue Names or IDs',
+	name: 'reportAgentsInQueueStatisticsQueueDnStr',
+	type: 'multiOptions',
+	required: true,
+	typeOptions: { loadOptionsMethod: 'getQueues' },
+	displayOptions: {
+		show: {
+			resource: ['reportAgentsInQueueStatistics'],
+			operation: ['downloadAgentsInQueueStatistics', 'getAgentsInQueueStatisticsData'],
+		},
+	},
+	default: [],
+	description: 'Queues to report on. The PBX answers 404 to an empty queue filter on this report, so pick at least one. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
 /** Every property Report Agents In Queue Statistics shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
-	queueDnStr,
+	reportAgentsInQueueStatisticsQueueDnStr,
+	period,
 	startDt,
 	endDt,
 	waitInterval,
@@ -67,6 +96,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadAgentsInQueueStatistics: {
@@ -75,6 +105,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: agentsInQueueStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

@@ -23,13 +23,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Audit Log',
 			value: 'downloadAuditLog',
-			description: 'GET /ReportAuditLog/Pbx.DownloadAuditLog(…)',
+			description: 'CSV file (the web client\'s export) of audit log (GET /ReportAuditLog/Pbx.DownloadAuditLog(…))',
 			action: 'Download audit log',
 		},
 		{
 			name: 'Get Audit Log',
 			value: 'getAuditLogData',
-			description: 'GET /ReportAuditLog/Pbx.GetAuditLogData()',
+			description: 'Who changed what in the PBX configuration: Timestamp, UserName, Ip, Action, ObjectType, ObjectName, PrevData, NewData (GET /ReportAuditLog/Pbx.GetAuditLogData())',
 			action: 'Get audit log',
 		},
 	],
@@ -60,7 +60,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/ReportAuditLog/Pbx.DownloadAuditLog(clientTimeZone={clientTimeZone})',
 		params: [
-			field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+			field({
+				wireName: 'clientTimeZone',
+				field: 'clientTimeZone',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',

@@ -19,10 +19,22 @@ import {
 
 const averageQueueWaitingTimeParams: XapiField[] = [
 	field({ wireName: 'chartDate', field: 'chartDate', type: 'dateTime', required: true }),
-	field({ wireName: 'chartBy', field: 'chartBy', type: 'string', required: true }),
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
-	field({ wireName: 'waitInterval', field: 'waitInterval', type: 'interval', required: true }),
-	field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+	field({ wireName: 'chartBy', field: 'chartBy', type: 'string', required: true, nullable: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
+	field({
+		wireName: 'waitInterval',
+		field: 'waitInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
+	field({
+		wireName: 'clientTimeZone',
+		field: 'clientTimeZone',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -35,13 +47,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Average Queue Waiting Time Report',
 			value: 'downloadAverageQueueWaitingTimeReport',
-			description: 'GET /ReportAverageQueueWaitingTime/Pbx.DownloadAverageQueueWaitingTimeReport(…)',
+			description: 'CSV file (the web client\'s export) of average queue waiting time chart data (GET /ReportAverageQueueWaitingTime/Pbx.DownloadAverageQueueWaitingTimeReport(…))',
 			action: 'Download average queue waiting time report',
 		},
 		{
 			name: 'Get Average Queue Waiting Time',
 			value: 'getAverageQueueWaitingTimeData',
-			description: 'GET /ReportAverageQueueWaitingTime/Pbx.GetAverageQueueWaitingTimeData(…)',
+			description: 'Chart data of queue waiting times by chart period: XValue, YValue1, YValue2 (GET /ReportAverageQueueWaitingTime/Pbx.GetAverageQueueWaitingTimeData(…))',
 			action: 'Get average queue waiting time',
 		},
 	],

@@ -11,6 +11,7 @@ import {
 	endDt,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	queueDnStr,
 	returnAllAndLimitProperties,
 	startDt,
@@ -18,10 +19,16 @@ import {
 } from './sharedProperties';
 
 const breachesSlaParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
-	field({ wireName: 'waitInterval', field: 'waitInterval', type: 'interval', required: true }),
+	field({
+		wireName: 'waitInterval',
+		field: 'waitInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -34,13 +41,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Breaches Sla',
 			value: 'downloadBreachesSla',
-			description: 'GET /ReportBreachesSla/Pbx.DownloadBreachesSla(…)',
+			description: 'CSV file (the web client\'s export) of queue calls that breached the SLA (GET /ReportBreachesSla/Pbx.DownloadBreachesSla(…))',
 			action: 'Download breaches sla',
 		},
 		{
 			name: 'Get Breaches Sla',
 			value: 'getBreachesSlaData',
-			description: 'Queue calls that breached the SLA wait time (GET /ReportBreachesSla/Pbx.GetBreachesSlaData(…))',
+			description: 'Queue calls that waited longer than the SLA time: CallTime, CallerId, Queue, QueueDnNumber, WaitingTime (GET /ReportBreachesSla/Pbx.GetBreachesSlaData(…))',
 			action: 'Get breaches sla',
 		},
 	],
@@ -51,6 +58,7 @@ export const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	queueDnStr,
+	period,
 	startDt,
 	endDt,
 	waitInterval,
@@ -69,6 +77,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadBreachesSla: {
@@ -76,10 +85,17 @@ export const operationTable: Record<string, XapiOperation> = {
 		path: '/ReportBreachesSla/Pbx.DownloadBreachesSla(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval},clientTimeZone={clientTimeZone})',
 		params: [
 			...breachesSlaParams,
-			field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+			field({
+				wireName: 'clientTimeZone',
+				field: 'clientTimeZone',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

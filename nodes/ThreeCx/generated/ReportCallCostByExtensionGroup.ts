@@ -10,6 +10,7 @@ import {
 	clientTimeZone,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
 	returnAllAndLimitProperties,
@@ -18,7 +19,13 @@ import {
 const callCostByExtensionGroupParams: XapiField[] = [
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
-	field({ wireName: 'groupFilter', field: 'groupFilter', type: 'string', required: true }),
+	field({
+		wireName: 'groupFilter',
+		field: 'groupFilter',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
 	field({ wireName: 'callClass', field: 'callClass', type: 'int32', required: true }),
 ];
 
@@ -32,13 +39,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Call Cost By Extension Group',
 			value: 'downloadCallCostByExtensionGroup',
-			description: 'GET /ReportCallCostByExtensionGroup/Pbx.DownloadCallCostByExtensionGroup(…)',
+			description: 'CSV file (the web client\'s export) of call costs per department. An empty department gives no rows. (GET /ReportCallCostByExtensionGroup/Pbx.DownloadCallCostByExtensionGroup(…)).',
 			action: 'Download call cost by extension group',
 		},
 		{
 			name: 'Get Call Cost By Extension Group',
 			value: 'getCallCostByExtensionGroupData',
-			description: 'GET /ReportCallCostByExtensionGroup/Pbx.GetCallCostByExtensionGroupData(…)',
+			description: 'Call costs per department and extension: StartTime, GroupName, SrcDn, DstDn, CallType, TalkingDur, BillingCost. Pick the department: an empty one gives no rows. (GET /ReportCallCostByExtensionGroup/Pbx.GetCallCostByExtensionGroupData(…)).',
 			action: 'Get call cost by extension group',
 		},
 	],
@@ -46,16 +53,19 @@ export const operation: INodeProperties = {
 };
 
 export const groupFilter: INodeProperties = {
-	displayName: 'Group Filter',
+	displayName: 'Department Name or ID',
 	name: 'groupFilter',
-	type: 'string',
+	type: 'options',
+	required: true,
+	typeOptions: { loadOptionsMethod: 'getGroups' },
 	displayOptions: {
 		show: {
 			resource: ['reportCallCostByExtensionGroup'],
 			operation: ['downloadCallCostByExtensionGroup', 'getCallCostByExtensionGroupData'],
 		},
 	},
-	default: '',
+	default: 'GRP0000',
+	description: 'Department (group) to report on; GRP0000 is the default department. An empty department gives no rows. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const callClass: INodeProperties = {
@@ -71,12 +81,13 @@ export const callClass: INodeProperties = {
 		},
 	},
 	default: 0,
-	description: 'Integer code of this report filter, as the 3CX web client sends it',
+	description: 'Integer code of this filter as the 3CX web client sends it; the codes are not documented',
 };
 
 /** Every property Report Call Cost By Extension Group shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
+	period,
 	periodFrom,
 	periodTo,
 	groupFilter,
@@ -96,6 +107,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadCallCostByExtensionGroup: {
@@ -103,10 +115,17 @@ export const operationTable: Record<string, XapiOperation> = {
 		path: '/ReportCallCostByExtensionGroup/Pbx.DownloadCallCostByExtensionGroup(periodFrom={periodFrom},periodTo={periodTo},groupFilter={groupFilter},callClass={callClass},clientTimeZone={clientTimeZone})',
 		params: [
 			...callCostByExtensionGroupParams,
-			field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+			field({
+				wireName: 'clientTimeZone',
+				field: 'clientTimeZone',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

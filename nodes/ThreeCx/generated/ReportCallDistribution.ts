@@ -14,6 +14,7 @@ import {
 	groupingType,
 	includeQueueCalls,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
 	returnAllAndLimitProperties,
@@ -26,12 +27,31 @@ const callDistributionParams: XapiField[] = [
 		field: 'reportCallDistributionClientTimeZone',
 		type: 'string',
 		required: true,
+		nullable: true,
 	}),
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
-	field({ wireName: 'groupNumber', field: 'groupNumber', type: 'string', required: true }),
-	field({ wireName: 'extensionDns', field: 'extensionDns', type: 'string', required: true }),
-	field({ wireName: 'waitInterval', field: 'waitInterval', type: 'interval', required: true }),
+	field({
+		wireName: 'groupNumber',
+		field: 'groupNumber',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
+	field({
+		wireName: 'extensionDns',
+		field: 'extensionDns',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
+	field({
+		wireName: 'waitInterval',
+		field: 'waitInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 	field({ wireName: 'includeQueueCalls', field: 'includeQueueCalls', type: 'boolean', required: true }),
 	field({ wireName: 'callArea', field: 'callArea', type: 'int32', required: true }),
 	field({ wireName: 'groupingType', field: 'groupingType', type: 'int32', required: true }),
@@ -47,13 +67,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Call Distribution',
 			value: 'downloadGetGetCallDistribution',
-			description: 'GET /ReportCallDistribution/Pbx.DownloadGetGetCallDistribution(…). Requires 3CX 20.0.6 or later.',
+			description: 'CSV file (the web client\'s export) of call distribution per interval. An empty department gives no rows. (GET /ReportCallDistribution/Pbx.DownloadGetGetCallDistribution(…)). Requires 3CX 20.0.6 or later.',
 			action: 'Download call distribution',
 		},
 		{
 			name: 'Get Call Distribution',
 			value: 'getCallDistribution',
-			description: 'GET /ReportCallDistribution/Pbx.GetCallDistribution(…). Requires 3CX 20.0.6 or later.',
+			description: 'Incoming and outgoing calls per time interval (Call Distribution report): DateTimeInterval, IncomingCount, OutgoingCount. Pick the department: an empty one gives no rows. (GET /ReportCallDistribution/Pbx.GetCallDistribution(…)). Requires 3CX 20.0.6 or later.',
 			action: 'Get call distribution',
 		},
 	],
@@ -61,24 +81,25 @@ export const operation: INodeProperties = {
 };
 
 export const reportCallDistributionClientTimeZone: INodeProperties = {
-	displayName: 'Client Time Zone',
+	displayName: 'Time Zone Name or ID',
 	name: 'reportCallDistributionClientTimeZone',
-	type: 'string',
-	required: true,
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTimeZones' },
 	displayOptions: {
 		show: {
 			resource: ['reportCallDistribution'],
 			operation: ['downloadGetGetCallDistribution', 'getCallDistribution'],
 		},
 	},
-	default: 'UTC',
-	description: 'Time zone of the dates in the result: an IANA name (Europe/Berlin), UTC, or an offset like +08:00',
+	default: '',
+	description: 'Time zone of the dates in the result and of the period presets: the PBX\'s list, UTC or an offset like +08:00; empty: the workflow\'s time zone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /** Every property Report Call Distribution shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
 	reportCallDistributionClientTimeZone,
+	period,
 	periodFrom,
 	periodTo,
 	groupNumber,
@@ -101,6 +122,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadGetGetCallDistribution: {
@@ -109,6 +131,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: callDistributionParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

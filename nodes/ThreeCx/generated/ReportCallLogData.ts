@@ -12,6 +12,7 @@ import {
 	entityOptions,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
 	returnAllAndLimitProperties,
@@ -21,9 +22,21 @@ const callLogDataParams: XapiField[] = [
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
 	field({ wireName: 'sourceType', field: 'sourceType', type: 'int32', required: true }),
-	field({ wireName: 'sourceFilter', field: 'sourceFilter', type: 'string', required: true }),
+	field({
+		wireName: 'sourceFilter',
+		field: 'sourceFilter',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
 	field({ wireName: 'destinationType', field: 'destinationType', type: 'int32', required: true }),
-	field({ wireName: 'destinationFilter', field: 'destinationFilter', type: 'string', required: true }),
+	field({
+		wireName: 'destinationFilter',
+		field: 'destinationFilter',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
 	field({ wireName: 'callsType', field: 'callsType', type: 'int32', required: true }),
 	field({ wireName: 'callTimeFilterType', field: 'callTimeFilterType', type: 'int32', required: true }),
 	field({
@@ -31,8 +44,15 @@ const callLogDataParams: XapiField[] = [
 		field: 'callTimeFilterFrom',
 		type: 'interval',
 		required: true,
+		nullable: true,
 	}),
-	field({ wireName: 'callTimeFilterTo', field: 'callTimeFilterTo', type: 'interval', required: true }),
+	field({
+		wireName: 'callTimeFilterTo',
+		field: 'callTimeFilterTo',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 	field({ wireName: 'hidePcalls', field: 'hidePcalls', type: 'boolean', required: true }),
 ];
 
@@ -46,13 +66,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Call Log',
 			value: 'downloadCallLog',
-			description: 'The call log for a period as a CSV file (GET /ReportCallLogData/Pbx.DownloadCallLog(…))',
+			description: 'CSV file (the web client\'s export) of the call log (columns as Get Call Log) (GET /ReportCallLogData/Pbx.DownloadCallLog(…))',
 			action: 'Download call log',
 		},
 		{
 			name: 'Get Call Log',
 			value: 'getCallLogData',
-			description: 'Call log (CDR) rows for a period, one item per call segment (GET /ReportCallLogData/Pbx.GetCallLogData(…))',
+			description: 'Call log (CDR) as the Call Log report shows it: one item per call segment with StartTime, Direction, SourceDn/SourceDisplayName, DestinationDn/DestinationDisplayName, Status, Answered, RingingDuration, TalkingDuration, CallCost, RecordingUrl (GET /ReportCallLogData/Pbx.GetCallLogData(…))',
 			action: 'Get call log',
 		},
 		{
@@ -64,7 +84,7 @@ export const operation: INodeProperties = {
 		{
 			name: 'Get Old Call Log',
 			value: 'getOldCallLogData',
-			description: 'GET /ReportCallLogData/Pbx.GetOldCallLogData(…). Requires 3CX 20.0.6 or later.',
+			description: 'Call log rows from the call history kept before the 3CX 20.0.6 call log (same columns as Get Call Log) (GET /ReportCallLogData/Pbx.GetOldCallLogData(…)). Requires 3CX 20.0.6 or later.',
 			action: 'Get old call log',
 		},
 		{
@@ -78,7 +98,7 @@ export const operation: INodeProperties = {
 };
 
 export const cdrId: INodeProperties = {
-	displayName: 'Cdr ID',
+	displayName: 'CDR ID',
 	name: 'cdrId',
 	type: 'string',
 	required: true,
@@ -86,6 +106,7 @@ export const cdrId: INodeProperties = {
 		show: { resource: ['reportCallLogData'], operation: ['getCallQualityReport'] },
 	},
 	default: '',
+	description: 'CdrId of the call, from its Get Call Log row',
 };
 
 export const callId: INodeProperties = {
@@ -98,10 +119,11 @@ export const callId: INodeProperties = {
 		show: { resource: ['reportCallLogData'], operation: ['getOldCallQualityReport'] },
 	},
 	default: 0,
+	description: 'CallId of the call, from its Get Old Call Log row',
 };
 
 export const srcNumber: INodeProperties = {
-	displayName: 'Src Number',
+	displayName: 'Source Number',
 	name: 'srcNumber',
 	type: 'string',
 	required: true,
@@ -112,10 +134,11 @@ export const srcNumber: INodeProperties = {
 		},
 	},
 	default: '',
+	description: 'Number the call came from, as in its call log row',
 };
 
 export const dstNumber: INodeProperties = {
-	displayName: 'Dst Number',
+	displayName: 'Destination Number',
 	name: 'dstNumber',
 	type: 'string',
 	required: true,
@@ -126,10 +149,11 @@ export const dstNumber: INodeProperties = {
 		},
 	},
 	default: '',
+	description: 'Number the call went to, as in its call log row',
 };
 
 export const srcCallerId: INodeProperties = {
-	displayName: 'Src Caller ID',
+	displayName: 'Source Caller ID',
 	name: 'srcCallerId',
 	type: 'string',
 	displayOptions: {
@@ -139,10 +163,11 @@ export const srcCallerId: INodeProperties = {
 		},
 	},
 	default: '',
+	description: 'Caller ID of the source, as in the call log row',
 };
 
 export const dstCallerId: INodeProperties = {
-	displayName: 'Dst Caller ID',
+	displayName: 'Destination Caller ID',
 	name: 'dstCallerId',
 	type: 'string',
 	displayOptions: {
@@ -152,6 +177,7 @@ export const dstCallerId: INodeProperties = {
 		},
 	},
 	default: '',
+	description: 'Caller ID of the destination, as in the call log row',
 };
 
 export const sourceType: INodeProperties = {
@@ -167,7 +193,7 @@ export const sourceType: INodeProperties = {
 		},
 	},
 	default: 0,
-	description: 'Integer code of this report filter, as the 3CX web client sends it',
+	description: 'Integer code of this filter; 0 = no filter, what the web report sends. Other codes are not documented.',
 };
 
 export const sourceFilter: INodeProperties = {
@@ -181,6 +207,7 @@ export const sourceFilter: INodeProperties = {
 		},
 	},
 	default: '',
+	description: 'Text the source filter matches, used with Source Type; empty with Source Type 0',
 };
 
 export const destinationType: INodeProperties = {
@@ -196,7 +223,7 @@ export const destinationType: INodeProperties = {
 		},
 	},
 	default: 0,
-	description: 'Integer code of this report filter, as the 3CX web client sends it',
+	description: 'Integer code of this filter; 0 = no filter, what the web report sends. Other codes are not documented.',
 };
 
 export const destinationFilter: INodeProperties = {
@@ -210,6 +237,7 @@ export const destinationFilter: INodeProperties = {
 		},
 	},
 	default: '',
+	description: 'Text the destination filter matches, used with Destination Type; empty with Destination Type 0',
 };
 
 export const callTimeFilterType: INodeProperties = {
@@ -225,7 +253,7 @@ export const callTimeFilterType: INodeProperties = {
 		},
 	},
 	default: 0,
-	description: 'Integer code of this report filter, as the 3CX web client sends it',
+	description: 'Integer code of this filter; 0 = no filter, what the web report sends. Other codes are not documented.',
 };
 
 export const callTimeFilterFrom: INodeProperties = {
@@ -240,7 +268,7 @@ export const callTimeFilterFrom: INodeProperties = {
 		},
 	},
 	default: '0:00:0',
-	description: 'Lower bound of the call duration filter. Time span as H:MM:SS (e.g. 0:00:20); 0:00:0 for none.',
+	description: 'Lower bound of the call time filter. Time span as H:MM:SS (e.g. 0:00:20); 0:00:0 for none, as the web report sends.',
 };
 
 export const callTimeFilterTo: INodeProperties = {
@@ -255,7 +283,7 @@ export const callTimeFilterTo: INodeProperties = {
 		},
 	},
 	default: '0:00:0',
-	description: 'Upper bound of the call duration filter. Time span as H:MM:SS (e.g. 0:00:20); 0:00:0 for none.',
+	description: 'Upper bound of the call time filter. Time span as H:MM:SS (e.g. 0:00:20); 0:00:0 for none, as the web report sends.',
 };
 
 export const hidePcalls: INodeProperties = {
@@ -269,7 +297,8 @@ export const hidePcalls: INodeProperties = {
 			operation: ['downloadCallLog', 'getCallLogData', 'getOldCallLogData'],
 		},
 	},
-	default: false,
+	default: true,
+	description: 'Whether to hide parking and pickup calls ("P-calls"), as the web report does',
 };
 
 /** Every property Report Call Log Data shows, in display order. */
@@ -281,6 +310,7 @@ export const properties: INodeProperties[] = [
 	dstNumber,
 	srcCallerId,
 	dstCallerId,
+	period,
 	periodFrom,
 	periodTo,
 	sourceType,
@@ -308,6 +338,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	getOldCallLogData: {
@@ -317,6 +348,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadCallLog: {
@@ -324,10 +356,17 @@ export const operationTable: Record<string, XapiOperation> = {
 		path: '/ReportCallLogData/Pbx.DownloadCallLog(periodFrom={periodFrom},periodTo={periodTo},sourceType={sourceType},sourceFilter={sourceFilter},destinationType={destinationType},destinationFilter={destinationFilter},callsType={callsType},callTimeFilterType={callTimeFilterType},callTimeFilterFrom={callTimeFilterFrom},callTimeFilterTo={callTimeFilterTo},hidePcalls={hidePcalls},clientTimeZone={clientTimeZone})',
 		params: [
 			...callLogDataParams,
-			field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+			field({
+				wireName: 'clientTimeZone',
+				field: 'clientTimeZone',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 	getCallQualityReport: {
@@ -337,8 +376,20 @@ export const operationTable: Record<string, XapiOperation> = {
 			field({ wireName: 'cdrId', field: 'cdrId', type: 'string', required: true }),
 			field({ wireName: 'srcNumber', field: 'srcNumber', type: 'string', required: true }),
 			field({ wireName: 'dstNumber', field: 'dstNumber', type: 'string', required: true }),
-			field({ wireName: 'srcCallerId', field: 'srcCallerId', type: 'string', required: true }),
-			field({ wireName: 'dstCallerId', field: 'dstCallerId', type: 'string', required: true }),
+			field({
+				wireName: 'srcCallerId',
+				field: 'srcCallerId',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
+			field({
+				wireName: 'dstCallerId',
+				field: 'dstCallerId',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: [],
 		output: 'entity',
@@ -351,8 +402,20 @@ export const operationTable: Record<string, XapiOperation> = {
 			field({ wireName: 'call_id', field: 'callId', type: 'int32', required: true }),
 			field({ wireName: 'srcNumber', field: 'srcNumber', type: 'string', required: true }),
 			field({ wireName: 'dstNumber', field: 'dstNumber', type: 'string', required: true }),
-			field({ wireName: 'srcCallerId', field: 'srcCallerId', type: 'string', required: true }),
-			field({ wireName: 'dstCallerId', field: 'dstCallerId', type: 'string', required: true }),
+			field({
+				wireName: 'srcCallerId',
+				field: 'srcCallerId',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
+			field({
+				wireName: 'dstCallerId',
+				field: 'dstCallerId',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: [],
 		output: 'entity',

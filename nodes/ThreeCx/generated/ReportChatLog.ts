@@ -10,6 +10,7 @@ import {
 	fileQueryOptions,
 	listQueryOptions,
 	participantType,
+	period,
 	periodFrom,
 	periodTo,
 	returnAllAndLimitProperties,
@@ -19,11 +20,23 @@ const chatLogParams: XapiField[] = [
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
 	field({ wireName: 'fromType', field: 'fromType', type: 'int32', required: true }),
-	field({ wireName: 'fromExtension', field: 'fromExtension', type: 'string', required: true }),
-	field({ wireName: 'fromText', field: 'fromText', type: 'string', required: true }),
+	field({
+		wireName: 'fromExtension',
+		field: 'fromExtension',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
+	field({ wireName: 'fromText', field: 'fromText', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'toType', field: 'toType', type: 'int32', required: true }),
-	field({ wireName: 'toExtension', field: 'toExtension', type: 'string', required: true }),
-	field({ wireName: 'toText', field: 'toText', type: 'string', required: true }),
+	field({
+		wireName: 'toExtension',
+		field: 'toExtension',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
+	field({ wireName: 'toText', field: 'toText', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'chatType', field: 'chatType', type: 'int32', required: true }),
 	field({ wireName: 'participantType', field: 'participantType', type: 'int32', required: true }),
 ];
@@ -38,13 +51,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Chat Log',
 			value: 'downloadChatLog',
-			description: 'GET /ReportChatLog/Pbx.DownloadChatLog(…). Requires 3CX 20.0.9 or later.',
+			description: 'CSV file (the web client\'s export) of chat log (GET /ReportChatLog/Pbx.DownloadChatLog(…)). Requires 3CX 20.0.9 or later.',
 			action: 'Download chat log',
 		},
 		{
 			name: 'Get Chat Log',
 			value: 'getChatLog',
-			description: 'GET /ReportChatLog/Pbx.GetChatLog(…). Requires 3CX 20.0.9 or later.',
+			description: 'Chat messages: TimeSent, FromNo, FromName, ChatName, Message, QueueNumber, ProviderType (GET /ReportChatLog/Pbx.GetChatLog(…)). Requires 3CX 20.0.9 or later.',
 			action: 'Get chat log',
 		},
 	],
@@ -52,13 +65,13 @@ export const operation: INodeProperties = {
 };
 
 export const reportChatLogClientTimeZone: INodeProperties = {
-	displayName: 'Client Time Zone',
+	displayName: 'Time Zone Name or ID',
 	name: 'reportChatLogClientTimeZone',
-	type: 'string',
-	required: true,
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTimeZones' },
 	displayOptions: { show: { resource: ['reportChatLog'], operation: ['downloadChatLog'] } },
-	default: 'UTC',
-	description: 'Time zone of the dates in the result: an IANA name (Europe/Berlin), UTC, or an offset like +08:00',
+	default: '',
+	description: 'Time zone of the dates in the result and of the period presets: the PBX\'s list, UTC or an offset like +08:00; empty: the workflow\'s time zone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const fromType: INodeProperties = {
@@ -71,7 +84,7 @@ export const fromType: INodeProperties = {
 		show: { resource: ['reportChatLog'], operation: ['downloadChatLog', 'getChatLog'] },
 	},
 	default: 0,
-	description: 'Integer code of this report filter, as the 3CX web client sends it',
+	description: 'Integer code of this filter as the 3CX web client sends it; the codes are not documented',
 };
 
 export const fromExtension: INodeProperties = {
@@ -82,6 +95,7 @@ export const fromExtension: INodeProperties = {
 		show: { resource: ['reportChatLog'], operation: ['downloadChatLog', 'getChatLog'] },
 	},
 	default: '',
+	description: 'Extension number the chats are from, used with From Type',
 };
 
 export const fromText: INodeProperties = {
@@ -92,6 +106,7 @@ export const fromText: INodeProperties = {
 		show: { resource: ['reportChatLog'], operation: ['downloadChatLog', 'getChatLog'] },
 	},
 	default: '',
+	description: 'Text the sender filter matches, used with From Type',
 };
 
 export const toType: INodeProperties = {
@@ -104,7 +119,7 @@ export const toType: INodeProperties = {
 		show: { resource: ['reportChatLog'], operation: ['downloadChatLog', 'getChatLog'] },
 	},
 	default: 0,
-	description: 'Integer code of this report filter, as the 3CX web client sends it',
+	description: 'Integer code of this filter as the 3CX web client sends it; the codes are not documented',
 };
 
 export const toExtension: INodeProperties = {
@@ -115,6 +130,7 @@ export const toExtension: INodeProperties = {
 		show: { resource: ['reportChatLog'], operation: ['downloadChatLog', 'getChatLog'] },
 	},
 	default: '',
+	description: 'Extension number the chats are to, used with To Type',
 };
 
 export const toText: INodeProperties = {
@@ -125,6 +141,7 @@ export const toText: INodeProperties = {
 		show: { resource: ['reportChatLog'], operation: ['downloadChatLog', 'getChatLog'] },
 	},
 	default: '',
+	description: 'Text the recipient filter matches, used with To Type',
 };
 
 export const chatType: INodeProperties = {
@@ -137,13 +154,14 @@ export const chatType: INodeProperties = {
 		show: { resource: ['reportChatLog'], operation: ['downloadChatLog', 'getChatLog'] },
 	},
 	default: 0,
-	description: 'Integer code of this report filter, as the 3CX web client sends it',
+	description: 'Integer code of this filter as the 3CX web client sends it; the codes are not documented',
 };
 
 /** Every property Report Chat Log shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
 	reportChatLogClientTimeZone,
+	period,
 	periodFrom,
 	periodTo,
 	fromType,
@@ -168,6 +186,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadChatLog: {
@@ -179,11 +198,13 @@ export const operationTable: Record<string, XapiOperation> = {
 				field: 'reportChatLogClientTimeZone',
 				type: 'string',
 				required: true,
+				nullable: true,
 			}),
 			...chatLogParams,
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

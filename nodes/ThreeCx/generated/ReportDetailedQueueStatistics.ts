@@ -10,6 +10,7 @@ import {
 	endDt,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	queueDnStr,
 	returnAllAndLimitProperties,
 	startDt,
@@ -17,10 +18,16 @@ import {
 } from './sharedProperties';
 
 const detailedQueueStatisticsParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
-	field({ wireName: 'waitInterval', field: 'waitInterval', type: 'interval', required: true }),
+	field({
+		wireName: 'waitInterval',
+		field: 'waitInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -33,13 +40,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Detailed Queue Statistics',
 			value: 'downloadDetailedQueueStatistics',
-			description: 'GET /ReportDetailedQueueStatistics/Pbx.DownloadDetailedQueueStatistics(…)',
+			description: 'CSV file (the web client\'s export) of detailed queue statistics (GET /ReportDetailedQueueStatistics/Pbx.DownloadDetailedQueueStatistics(…))',
 			action: 'Download detailed queue statistics',
 		},
 		{
 			name: 'Get Detailed Queue Statistics',
 			value: 'getDetailedQueueStatisticsData',
-			description: 'GET /ReportDetailedQueueStatistics/Pbx.GetDetailedQueueStatisticsData(…)',
+			description: 'Per queue: calls, answered calls, callbacks, ring and talk times (QueueDnNumber, CallsCount, AnsweredCount, CallbacksCount, AvgRingTime, AvgTalkTime) (GET /ReportDetailedQueueStatistics/Pbx.GetDetailedQueueStatisticsData(…))',
 			action: 'Get detailed queue statistics',
 		},
 	],
@@ -50,6 +57,7 @@ export const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	queueDnStr,
+	period,
 	startDt,
 	endDt,
 	waitInterval,
@@ -67,6 +75,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadDetailedQueueStatistics: {
@@ -75,6 +84,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: detailedQueueStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

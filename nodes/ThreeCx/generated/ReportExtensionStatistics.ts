@@ -10,6 +10,7 @@ import {
 	callArea,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
 	returnAllAndLimitProperties,
@@ -18,7 +19,13 @@ import {
 const extensionStatisticsParams: XapiField[] = [
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
-	field({ wireName: 'extensionFilter', field: 'extensionFilter', type: 'string', required: true }),
+	field({
+		wireName: 'extensionFilter',
+		field: 'extensionFilter',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
 	field({ wireName: 'callArea', field: 'callArea', type: 'int32', required: true }),
 ];
 
@@ -32,13 +39,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Extension Statistics',
 			value: 'downloadExtensionStatistics',
-			description: 'GET /ReportExtensionStatistics/Pbx.DownloadExtensionStatistics(…)',
+			description: 'CSV file (the web client\'s export) of per-extension call statistics. Some PBXes answer 500 to it. (GET /ReportExtensionStatistics/Pbx.DownloadExtensionStatistics(…)).',
 			action: 'Download extension statistics',
 		},
 		{
 			name: 'Get Extension Statistics',
 			value: 'getExtensionStatisticsData',
-			description: 'GET /ReportExtensionStatistics/Pbx.GetExtensionStatisticsData(…)',
+			description: 'Per extension: inbound and outbound calls answered, unanswered and their talk time (Dn, DisplayName, InboundAnsweredCount, InboundUnansweredCount, OutboundAnsweredCount, InboundAnsweredTalkingDur). Some PBXes answer 500 to it whatever the parameters; Get Extension Statistics By Group gives the same columns. (GET /ReportExtensionStatistics/Pbx.GetExtensionStatisticsData(…)).',
 			action: 'Get extension statistics',
 		},
 	],
@@ -56,11 +63,13 @@ export const extensionFilter: INodeProperties = {
 		},
 	},
 	default: '',
+	description: 'Extension number to report on, as text (the PBX documents no list format)',
 };
 
 /** Every property Report Extension Statistics shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
+	period,
 	periodFrom,
 	periodTo,
 	extensionFilter,
@@ -79,6 +88,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadExtensionStatistics: {
@@ -87,6 +97,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: extensionStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

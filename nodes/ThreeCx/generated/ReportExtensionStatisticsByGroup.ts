@@ -10,6 +10,7 @@ import {
 	callArea,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
 	returnAllAndLimitProperties,
@@ -21,6 +22,7 @@ const extensionStatisticsByGroupParams: XapiField[] = [
 		field: 'reportExtensionStatisticsByGroupGroupNumber',
 		type: 'string',
 		required: true,
+		nullable: true,
 	}),
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
@@ -37,13 +39,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Extension Statistics By Group',
 			value: 'downloadExtensionStatisticsByGroup',
-			description: 'GET /ReportExtensionStatisticsByGroup/Pbx.DownloadExtensionStatisticsByGroup(…)',
+			description: 'CSV file (the web client\'s export) of per-extension call statistics of a department. An empty department gives no rows. (GET /ReportExtensionStatisticsByGroup/Pbx.DownloadExtensionStatisticsByGroup(…)).',
 			action: 'Download extension statistics by group',
 		},
 		{
 			name: 'Get Extension Statistics By Group',
 			value: 'getExtensionStatisticsByGroupData',
-			description: 'GET /ReportExtensionStatisticsByGroup/Pbx.GetExtensionStatisticsByGroupData(…)',
+			description: 'Per extension of a department: inbound and outbound calls answered, unanswered and talk time (Dn, DisplayName, InboundAnsweredCount, InboundUnansweredCount, OutboundAnsweredCount). Pick the department: an empty one gives no rows. (GET /ReportExtensionStatisticsByGroup/Pbx.GetExtensionStatisticsByGroupData(…)).',
 			action: 'Get extension statistics by group',
 		},
 	],
@@ -51,23 +53,26 @@ export const operation: INodeProperties = {
 };
 
 export const reportExtensionStatisticsByGroupGroupNumber: INodeProperties = {
-	displayName: 'Group Number',
+	displayName: 'Department Name or ID',
 	name: 'reportExtensionStatisticsByGroupGroupNumber',
-	type: 'string',
+	type: 'options',
+	required: true,
+	typeOptions: { loadOptionsMethod: 'getGroups' },
 	displayOptions: {
 		show: {
 			resource: ['reportExtensionStatisticsByGroup'],
 			operation: ['downloadExtensionStatisticsByGroup', 'getExtensionStatisticsByGroupData'],
 		},
 	},
-	default: '',
-	description: 'Number of the group (department) to limit the result to; leave empty to not filter',
+	default: 'GRP0000',
+	description: 'Department (group) to report on; GRP0000 is the default department. An empty department gives no rows. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /** Every property Report Extension Statistics By Group shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
 	reportExtensionStatisticsByGroupGroupNumber,
+	period,
 	periodFrom,
 	periodTo,
 	callArea,
@@ -85,6 +90,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadExtensionStatisticsByGroup: {
@@ -93,6 +99,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: extensionStatisticsByGroupParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

@@ -9,6 +9,7 @@ import { field } from '../descriptions/shared';
 import {
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
 	returnAllAndLimitProperties,
@@ -18,7 +19,13 @@ import {
 const extensionsStatisticsByRingGroupsParams: XapiField[] = [
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
-	field({ wireName: 'ringGroupDns', field: 'ringGroupDns', type: 'string', required: true }),
+	field({
+		wireName: 'ringGroupDns',
+		field: 'ringGroupDns',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -31,13 +38,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Extensions Statistics By Ring Groups',
 			value: 'downloadExtensionsStatisticsByRingGroups',
-			description: 'GET /ReportExtensionsStatisticsByRingGroups/Pbx.DownloadExtensionsStatisticsByRingGroups(…)',
+			description: 'CSV file (the web client\'s export) of ring group statistics per member (GET /ReportExtensionsStatisticsByRingGroups/Pbx.DownloadExtensionsStatisticsByRingGroups(…))',
 			action: 'Download extensions statistics by ring groups',
 		},
 		{
 			name: 'Get Extensions Statistics By Ring Groups',
 			value: 'getExtensionsStatisticsByRingGroupsData',
-			description: 'GET /ReportExtensionsStatisticsByRingGroups/Pbx.GetExtensionsStatisticsByRingGroupsData(…)',
+			description: 'Per ring group and member: calls received, answered and unanswered (RingGroupDn, ExtensionDn, RingGroupReceivedCount, ExtensionAnsweredCount, RingGroupUnansweredCount) (GET /ReportExtensionsStatisticsByRingGroups/Pbx.GetExtensionsStatisticsByRingGroupsData(…))',
 			action: 'Get extensions statistics by ring groups',
 		},
 	],
@@ -47,6 +54,7 @@ export const operation: INodeProperties = {
 /** Every property Report Extensions Statistics By Ring Groups shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
+	period,
 	periodFrom,
 	periodTo,
 	ringGroupDns,
@@ -64,6 +72,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadExtensionsStatisticsByRingGroups: {
@@ -72,6 +81,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: extensionsStatisticsByRingGroupsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

@@ -11,6 +11,7 @@ import {
 	clientTimeZone,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
 	returnAllAndLimitProperties,
@@ -20,7 +21,7 @@ import {
 const inboundCallsParams: XapiField[] = [
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
-	field({ wireName: 'trunkDns', field: 'trunkDns', type: 'string', required: true }),
+	field({ wireName: 'trunkDns', field: 'trunkDns', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'callsType', field: 'callsType', type: 'int32', required: true }),
 ];
 
@@ -34,13 +35,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Inbound Calls',
 			value: 'downloadGetInboundCalls',
-			description: 'GET /ReportInboundCalls/Pbx.DownloadGetInboundCalls(…). Requires 3CX 20.0.7 or later.',
+			description: 'CSV file (the web client\'s export) of inbound calls per trunk and rule (GET /ReportInboundCalls/Pbx.DownloadGetInboundCalls(…)). Requires 3CX 20.0.7 or later.',
 			action: 'Download inbound calls',
 		},
 		{
 			name: 'Get Inbound Calls',
 			value: 'getInboundCalls',
-			description: 'GET /ReportInboundCalls/Pbx.GetInboundCalls(…). Requires 3CX 20.0.6 or later.',
+			description: 'Inbound calls per trunk and inbound rule: StartTime, TrunkNumber, Did, RuleName, SourceCallerId, DestinationDn, Status, RingingDuration, TalkingDuration (GET /ReportInboundCalls/Pbx.GetInboundCalls(…)). Requires 3CX 20.0.6 or later.',
 			action: 'Get inbound calls',
 		},
 	],
@@ -50,6 +51,7 @@ export const operation: INodeProperties = {
 /** Every property Report Inbound Calls shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
+	period,
 	periodFrom,
 	periodTo,
 	trunkDns,
@@ -69,6 +71,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadGetInboundCalls: {
@@ -76,10 +79,17 @@ export const operationTable: Record<string, XapiOperation> = {
 		path: '/ReportInboundCalls/Pbx.DownloadGetInboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType},clientTimeZone={clientTimeZone})',
 		params: [
 			...inboundCallsParams,
-			field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+			field({
+				wireName: 'clientTimeZone',
+				field: 'clientTimeZone',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

@@ -21,13 +21,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Inbound Rules',
 			value: 'downloadInboundRules',
-			description: 'GET /ReportInboundRules/Pbx.DownloadInboundRules()',
+			description: 'CSV file (the web client\'s export) of inbound rules (GET /ReportInboundRules/Pbx.DownloadInboundRules())',
 			action: 'Download inbound rules',
 		},
 		{
 			name: 'Get Inbound Rules',
 			value: 'getInboundRulesData',
-			description: 'GET /ReportInboundRules/Pbx.GetInboundRulesData()',
+			description: 'Inbound rules with their DIDs and routing in and out of office hours: RuleName, Trunk, DID, InOfficeRouting, OutOfficeRouting (GET /ReportInboundRules/Pbx.GetInboundRulesData())',
 			action: 'Get inbound rules',
 		},
 	],

@@ -11,6 +11,7 @@ import {
 	clientTimeZone,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
 	returnAllAndLimitProperties,
@@ -20,7 +21,7 @@ import {
 const outboundCallsParams: XapiField[] = [
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
-	field({ wireName: 'trunkDns', field: 'trunkDns', type: 'string', required: true }),
+	field({ wireName: 'trunkDns', field: 'trunkDns', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'callsType', field: 'callsType', type: 'int32', required: true }),
 ];
 
@@ -34,13 +35,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Outbound Calls',
 			value: 'downloadGetOutboundCalls',
-			description: 'GET /ReportOutboundCalls/Pbx.DownloadGetOutboundCalls(…). Requires 3CX 20.0.7 or later.',
+			description: 'CSV file (the web client\'s export) of outbound calls per trunk and rule (GET /ReportOutboundCalls/Pbx.DownloadGetOutboundCalls(…)). Requires 3CX 20.0.7 or later.',
 			action: 'Download outbound calls',
 		},
 		{
 			name: 'Get Outbound Calls',
 			value: 'getOutboundCalls',
-			description: 'GET /ReportOutboundCalls/Pbx.GetOutboundCalls(…). Requires 3CX 20.0.6 or later.',
+			description: 'Outbound calls per trunk and outbound rule: StartTime, TrunkNumber, RuleName, SourceDn, DestinationCalleeId, Answered, TalkingDuration, CallCost (GET /ReportOutboundCalls/Pbx.GetOutboundCalls(…)). Requires 3CX 20.0.6 or later.',
 			action: 'Get outbound calls',
 		},
 	],
@@ -50,6 +51,7 @@ export const operation: INodeProperties = {
 /** Every property Report Outbound Calls shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
+	period,
 	periodFrom,
 	periodTo,
 	trunkDns,
@@ -69,6 +71,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadGetOutboundCalls: {
@@ -76,10 +79,17 @@ export const operationTable: Record<string, XapiOperation> = {
 		path: '/ReportOutboundCalls/Pbx.DownloadGetOutboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType},clientTimeZone={clientTimeZone})',
 		params: [
 			...outboundCallsParams,
-			field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+			field({
+				wireName: 'clientTimeZone',
+				field: 'clientTimeZone',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

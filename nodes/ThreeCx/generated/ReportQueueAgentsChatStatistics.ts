@@ -11,13 +11,14 @@ import {
 	fileQueryOptions,
 	listQueryOptions,
 	participantType,
+	period,
 	queueDnStr,
 	returnAllAndLimitProperties,
 	startDt,
 } from './sharedProperties';
 
 const queueAgentsChatStatisticsParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
 	field({ wireName: 'participantType', field: 'participantType', type: 'int32', required: true }),
@@ -33,13 +34,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Queue Agents Chat Statistics',
 			value: 'downloadQueueAgentsChatStatistics',
-			description: 'GET /ReportQueueAgentsChatStatistics/Pbx.DownloadQueueAgentsChatStatistics(…)',
+			description: 'CSV file (the web client\'s export) of queue chat statistics per agent (GET /ReportQueueAgentsChatStatistics/Pbx.DownloadQueueAgentsChatStatistics(…))',
 			action: 'Download queue agents chat statistics',
 		},
 		{
 			name: 'Get Queue Agents Chat Statistics',
 			value: 'getQueueAgentsChatStatisticsData',
-			description: 'GET /ReportQueueAgentsChatStatistics/Pbx.GetQueueAgentsChatStatisticsData(…)',
+			description: 'Per queue and agent: chats answered and dealt with (Queue, Dn, AnsweredCount, DealtWithCount) (GET /ReportQueueAgentsChatStatistics/Pbx.GetQueueAgentsChatStatisticsData(…))',
 			action: 'Get queue agents chat statistics',
 		},
 	],
@@ -50,6 +51,7 @@ export const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	queueDnStr,
+	period,
 	startDt,
 	endDt,
 	participantType,
@@ -67,6 +69,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadQueueAgentsChatStatistics: {
@@ -75,6 +78,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: queueAgentsChatStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

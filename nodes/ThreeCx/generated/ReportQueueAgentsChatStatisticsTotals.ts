@@ -11,13 +11,14 @@ import {
 	fileQueryOptions,
 	listQueryOptions,
 	participantType,
+	period,
 	queueDnStr,
 	returnAllAndLimitProperties,
 	startDt,
 } from './sharedProperties';
 
 const queueAgentsChatStatisticsTotalsParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
 	field({ wireName: 'participantType', field: 'participantType', type: 'int32', required: true }),
@@ -33,13 +34,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Queue Agents Chat Statistics Totals',
 			value: 'downloadQueueAgentsChatStatisticsTotals',
-			description: 'GET /ReportQueueAgentsChatStatisticsTotals/Pbx.DownloadQueueAgentsChatStatisticsTotals(…)',
+			description: 'CSV file (the web client\'s export) of queue chat statistics per queue (GET /ReportQueueAgentsChatStatisticsTotals/Pbx.DownloadQueueAgentsChatStatisticsTotals(…))',
 			action: 'Download queue agents chat statistics totals',
 		},
 		{
 			name: 'Get Queue Agents Chat Statistics Totals',
 			value: 'getQueueAgentsChatStatisticsTotalsData',
-			description: 'GET /ReportQueueAgentsChatStatisticsTotals/Pbx.GetQueueAgentsChatStatisticsTotalsData(…)',
+			description: 'Per queue: chats answered and dealt with (Queue, QueueDisplayName, AnsweredCount, DealtWithCount) (GET /ReportQueueAgentsChatStatisticsTotals/Pbx.GetQueueAgentsChatStatisticsTotalsData(…))',
 			action: 'Get queue agents chat statistics totals',
 		},
 	],
@@ -50,6 +51,7 @@ export const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	queueDnStr,
+	period,
 	startDt,
 	endDt,
 	participantType,
@@ -67,6 +69,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadQueueAgentsChatStatisticsTotals: {
@@ -75,6 +78,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: queueAgentsChatStatisticsTotalsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

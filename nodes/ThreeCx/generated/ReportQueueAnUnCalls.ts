@@ -18,15 +18,22 @@ import {
 
 const queueAnUnCallsParams: XapiField[] = [
 	field({ wireName: 'chartDate', field: 'chartDate', type: 'dateTime', required: true }),
-	field({ wireName: 'chartBy', field: 'chartBy', type: 'string', required: true }),
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'chartBy', field: 'chartBy', type: 'string', required: true, nullable: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({
 		wireName: 'clientTimeZone',
 		field: 'reportQueueAnUnCallsClientTimeZone',
 		type: 'string',
 		required: true,
+		nullable: true,
 	}),
-	field({ wireName: 'waitInterval', field: 'waitInterval', type: 'interval', required: true }),
+	field({
+		wireName: 'waitInterval',
+		field: 'waitInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -39,13 +46,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Queue An Un Calls Report',
 			value: 'downloadQueueAnUnCallsReport',
-			description: 'GET /ReportQueueAnUnCalls/Pbx.DownloadQueueAnUnCallsReport(…)',
+			description: 'CSV file (the web client\'s export) of answered and unanswered queue calls chart data (GET /ReportQueueAnUnCalls/Pbx.DownloadQueueAnUnCallsReport(…))',
 			action: 'Download queue an un calls report',
 		},
 		{
 			name: 'Get Queue An Un Calls',
 			value: 'getQueueAnUnCallsData',
-			description: 'GET /ReportQueueAnUnCalls/Pbx.GetQueueAnUnCallsData(…)',
+			description: 'Chart data of answered and unanswered queue calls by chart period: XValue, YValue1, YValue2 (GET /ReportQueueAnUnCalls/Pbx.GetQueueAnUnCallsData(…))',
 			action: 'Get queue an un calls',
 		},
 	],
@@ -53,18 +60,18 @@ export const operation: INodeProperties = {
 };
 
 export const reportQueueAnUnCallsClientTimeZone: INodeProperties = {
-	displayName: 'Client Time Zone',
+	displayName: 'Time Zone Name or ID',
 	name: 'reportQueueAnUnCallsClientTimeZone',
-	type: 'string',
-	required: true,
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTimeZones' },
 	displayOptions: {
 		show: {
 			resource: ['reportQueueAnUnCalls'],
 			operation: ['downloadQueueAnUnCallsReport', 'getQueueAnUnCallsData'],
 		},
 	},
-	default: 'UTC',
-	description: 'Time zone of the dates in the result: an IANA name (Europe/Berlin), UTC, or an offset like +08:00',
+	default: '',
+	description: 'Time zone of the dates in the result and of the period presets: the PBX\'s list, UTC or an offset like +08:00; empty: the workflow\'s time zone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /** Every property Report Queue Answered Unanswered Calls shows, in display order. */

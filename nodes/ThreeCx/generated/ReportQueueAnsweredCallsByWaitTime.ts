@@ -11,16 +11,23 @@ import {
 	endDt,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	queueDnStr,
 	returnAllAndLimitProperties,
 	startDt,
 } from './sharedProperties';
 
 const queueAnsweredCallsByWaitTimeParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
-	field({ wireName: 'answerInterval', field: 'answerInterval', type: 'interval', required: true }),
+	field({
+		wireName: 'answerInterval',
+		field: 'answerInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -33,13 +40,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Queue Answered Calls By Wait Time',
 			value: 'downloadQueueAnsweredCallsByWaitTime',
-			description: 'GET /ReportQueueAnsweredCallsByWaitTime/Pbx.DownloadQueueAnsweredCallsByWaitTime(…)',
+			description: 'CSV file (the web client\'s export) of answered queue calls with their wait time (GET /ReportQueueAnsweredCallsByWaitTime/Pbx.DownloadQueueAnsweredCallsByWaitTime(…))',
 			action: 'Download queue answered calls by wait time',
 		},
 		{
 			name: 'Get Queue Answered Calls By Wait Time',
 			value: 'getQueueAnsweredCallsByWaitTimeData',
-			description: 'GET /ReportQueueAnsweredCallsByWaitTime/Pbx.GetQueueAnsweredCallsByWaitTimeData(…)',
+			description: 'Answered queue calls with how long they waited: CallTime, Source, Destination, DnNumber, RingTime, AnsweredTime (GET /ReportQueueAnsweredCallsByWaitTime/Pbx.GetQueueAnsweredCallsByWaitTimeData(…))',
 			action: 'Get queue answered calls by wait time',
 		},
 	],
@@ -61,13 +68,14 @@ export const answerInterval: INodeProperties = {
 		},
 	},
 	default: '0:00:0',
-	description: 'Answer time threshold. Time span as H:MM:SS (e.g. 0:00:20); 0:00:0 for none.',
+	description: 'Answer time threshold. Time span as H:MM:SS (e.g. 0:00:20); 0:00:0 for none, as the web report sends.',
 };
 
 /** Every property Report Queue Answered Calls By Wait Time shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
 	queueDnStr,
+	period,
 	startDt,
 	endDt,
 	answerInterval,
@@ -86,6 +94,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadQueueAnsweredCallsByWaitTime: {
@@ -93,10 +102,17 @@ export const operationTable: Record<string, XapiOperation> = {
 		path: '/ReportQueueAnsweredCallsByWaitTime/Pbx.DownloadQueueAnsweredCallsByWaitTime(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},answerInterval={answerInterval},clientTimeZone={clientTimeZone})',
 		params: [
 			...queueAnsweredCallsByWaitTimeParams,
-			field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+			field({
+				wireName: 'clientTimeZone',
+				field: 'clientTimeZone',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

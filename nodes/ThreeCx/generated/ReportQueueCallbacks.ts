@@ -10,13 +10,14 @@ import {
 	endDt,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	queueDnStr,
 	returnAllAndLimitProperties,
 	startDt,
 } from './sharedProperties';
 
 const queueCallbacksParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
 ];
@@ -31,13 +32,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Queue Callbacks',
 			value: 'downloadQueueCallbacks',
-			description: 'GET /ReportQueueCallbacks/Pbx.DownloadQueueCallbacks(…)',
+			description: 'CSV file (the web client\'s export) of queue callbacks (GET /ReportQueueCallbacks/Pbx.DownloadQueueCallbacks(…))',
 			action: 'Download queue callbacks',
 		},
 		{
 			name: 'Get Queue Callbacks',
 			value: 'getQueueCallbacksData',
-			description: 'GET /ReportQueueCallbacks/Pbx.GetQueueCallbacksData(…)',
+			description: 'Per queue: calls received, callbacks made and failed (QueueDnNumber, ReceivedCount, CallbacksCount, FailCallbacksCount) (GET /ReportQueueCallbacks/Pbx.GetQueueCallbacksData(…))',
 			action: 'Get queue callbacks',
 		},
 	],
@@ -48,6 +49,7 @@ export const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	queueDnStr,
+	period,
 	startDt,
 	endDt,
 	...returnAllAndLimitProperties,
@@ -64,6 +66,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadQueueCallbacks: {
@@ -72,6 +75,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: queueCallbacksParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

@@ -11,13 +11,14 @@ import {
 	fileQueryOptions,
 	listQueryOptions,
 	participantType,
+	period,
 	queueDnStr,
 	returnAllAndLimitProperties,
 	startDt,
 } from './sharedProperties';
 
 const queueChatPerformanceParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
 	field({ wireName: 'participantType', field: 'participantType', type: 'int32', required: true }),
@@ -33,13 +34,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Queue Chat Performance',
 			value: 'downloadQueueChatPerformance',
-			description: 'GET /ReportQueueChatPerformance/Pbx.DownloadQueueChatPerformance(…)',
+			description: 'CSV file (the web client\'s export) of queue chat performance (GET /ReportQueueChatPerformance/Pbx.DownloadQueueChatPerformance(…))',
 			action: 'Download queue chat performance',
 		},
 		{
 			name: 'Get Queue Chat Performance',
 			value: 'getQueueChatPerformanceData',
-			description: 'GET /ReportQueueChatPerformance/Pbx.GetQueueChatPerformanceData(…)',
+			description: 'Per queue: incoming, answered and abandoned chats and agents (Queue, IncomingCount, AnsweredCount, AbandonedCount, QuantityAgents) (GET /ReportQueueChatPerformance/Pbx.GetQueueChatPerformanceData(…))',
 			action: 'Get queue chat performance',
 		},
 	],
@@ -50,6 +51,7 @@ export const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	queueDnStr,
+	period,
 	startDt,
 	endDt,
 	participantType,
@@ -67,6 +69,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadQueueChatPerformance: {
@@ -75,6 +78,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: queueChatPerformanceParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

@@ -11,13 +11,14 @@ import {
 	endDt,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	queueDnStr,
 	returnAllAndLimitProperties,
 	startDt,
 } from './sharedProperties';
 
 const queueFailedCallbacksParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
 ];
@@ -32,13 +33,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Queue Failed Callbacks',
 			value: 'downloadQueueFailedCallbacks',
-			description: 'GET /ReportQueueFailedCallbacks/Pbx.DownloadQueueFailedCallbacks(…)',
+			description: 'CSV file (the web client\'s export) of failed queue callbacks (GET /ReportQueueFailedCallbacks/Pbx.DownloadQueueFailedCallbacks(…))',
 			action: 'Download queue failed callbacks',
 		},
 		{
 			name: 'Get Queue Failed Callbacks',
 			value: 'getQueueFailedCallbacksData',
-			description: 'GET /ReportQueueFailedCallbacks/Pbx.GetQueueFailedCallbacksData(…)',
+			description: 'Callbacks a queue failed to complete: CallTime, CallbackNo, QueueDnNumber, RingTime (GET /ReportQueueFailedCallbacks/Pbx.GetQueueFailedCallbacksData(…))',
 			action: 'Get queue failed callbacks',
 		},
 	],
@@ -49,6 +50,7 @@ export const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	queueDnStr,
+	period,
 	startDt,
 	endDt,
 	clientTimeZone,
@@ -66,6 +68,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadQueueFailedCallbacks: {
@@ -73,10 +76,17 @@ export const operationTable: Record<string, XapiOperation> = {
 		path: '/ReportQueueFailedCallbacks/Pbx.DownloadQueueFailedCallbacks(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},clientTimeZone={clientTimeZone})',
 		params: [
 			...queueFailedCallbacksParams,
-			field({ wireName: 'clientTimeZone', field: 'clientTimeZone', type: 'string', required: true }),
+			field({
+				wireName: 'clientTimeZone',
+				field: 'clientTimeZone',
+				type: 'string',
+				required: true,
+				nullable: true,
+			}),
 		],
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

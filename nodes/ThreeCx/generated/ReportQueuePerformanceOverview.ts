@@ -9,6 +9,7 @@ import { field } from '../descriptions/shared';
 import {
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
 	queueDns,
@@ -19,8 +20,14 @@ import {
 const queuePerformanceOverviewParams: XapiField[] = [
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
-	field({ wireName: 'queueDns', field: 'queueDns', type: 'string', required: true }),
-	field({ wireName: 'waitInterval', field: 'waitInterval', type: 'interval', required: true }),
+	field({ wireName: 'queueDns', field: 'queueDns', type: 'string', required: true, nullable: true }),
+	field({
+		wireName: 'waitInterval',
+		field: 'waitInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -33,13 +40,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Queue Performance Overview',
 			value: 'downloadQueuePerformanceOverview',
-			description: 'GET /ReportQueuePerformanceOverview/Pbx.DownloadQueuePerformanceOverview(…)',
+			description: 'CSV file (the web client\'s export) of queue performance per queue and agent (GET /ReportQueuePerformanceOverview/Pbx.DownloadQueuePerformanceOverview(…))',
 			action: 'Download queue performance overview',
 		},
 		{
 			name: 'Get Queue Performance Overview',
 			value: 'getQueuePerformanceOverviewData',
-			description: 'Per-agent queue performance for a period (GET /ReportQueuePerformanceOverview/Pbx.GetQueuePerformanceOverviewData(…))',
+			description: 'Per queue and agent: calls received and answered by the queue, answered and dropped by the agent, talk time (QueueDn, ExtensionDn, QueueReceivedCount, QueueAnsweredCount, ExtensionAnsweredCount, ExtensionDroppedCount, TalkTime) (GET /ReportQueuePerformanceOverview/Pbx.GetQueuePerformanceOverviewData(…))',
 			action: 'Get queue performance overview',
 		},
 	],
@@ -49,6 +56,7 @@ export const operation: INodeProperties = {
 /** Every property Report Queue Performance Overview shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
+	period,
 	periodFrom,
 	periodTo,
 	queueDns,
@@ -67,6 +75,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadQueuePerformanceOverview: {
@@ -75,6 +84,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: queuePerformanceOverviewParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

@@ -9,6 +9,7 @@ import { field } from '../descriptions/shared';
 import {
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
 	queueDns,
@@ -19,8 +20,14 @@ import {
 const queuePerformanceTotalsParams: XapiField[] = [
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
-	field({ wireName: 'queueDns', field: 'queueDns', type: 'string', required: true }),
-	field({ wireName: 'waitInterval', field: 'waitInterval', type: 'interval', required: true }),
+	field({ wireName: 'queueDns', field: 'queueDns', type: 'string', required: true, nullable: true }),
+	field({
+		wireName: 'waitInterval',
+		field: 'waitInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -33,13 +40,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Queue Performance Totals',
 			value: 'downloadQueuePerformanceTotals',
-			description: 'GET /ReportQueuePerformanceTotals/Pbx.DownloadQueuePerformanceTotals(…)',
+			description: 'CSV file (the web client\'s export) of queue performance totals per queue (GET /ReportQueuePerformanceTotals/Pbx.DownloadQueuePerformanceTotals(…))',
 			action: 'Download queue performance totals',
 		},
 		{
 			name: 'Get Queue Performance Totals',
 			value: 'getQueuePerformanceTotalsData',
-			description: 'Queue performance totals for a period (GET /ReportQueuePerformanceTotals/Pbx.GetQueuePerformanceTotalsData(…))',
+			description: 'Per queue: calls received, answered by agents and dropped (QueueDn, QueueDisplayName, QueueReceivedCount, ExtensionAnsweredCount, ExtensionDroppedCount) (GET /ReportQueuePerformanceTotals/Pbx.GetQueuePerformanceTotalsData(…))',
 			action: 'Get queue performance totals',
 		},
 	],
@@ -49,6 +56,7 @@ export const operation: INodeProperties = {
 /** Every property Report Queue Performance Totals shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
+	period,
 	periodFrom,
 	periodTo,
 	queueDns,
@@ -67,6 +75,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadQueuePerformanceTotals: {
@@ -75,6 +84,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: queuePerformanceTotalsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

@@ -9,6 +9,7 @@ import { field } from '../descriptions/shared';
 import {
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	periodFrom,
 	periodTo,
 	returnAllAndLimitProperties,
@@ -18,7 +19,13 @@ import {
 const ringGroupStatisticsParams: XapiField[] = [
 	field({ wireName: 'periodFrom', field: 'periodFrom', type: 'dateTime', required: true }),
 	field({ wireName: 'periodTo', field: 'periodTo', type: 'dateTime', required: true }),
-	field({ wireName: 'ringGroupDns', field: 'ringGroupDns', type: 'string', required: true }),
+	field({
+		wireName: 'ringGroupDns',
+		field: 'ringGroupDns',
+		type: 'string',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -31,13 +38,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Ring Group Statistics',
 			value: 'downloadRingGroupStatistics',
-			description: 'GET /ReportRingGroupStatistics/Pbx.DownloadRingGroupStatistics(…)',
+			description: 'CSV file (the web client\'s export) of ring group statistics (GET /ReportRingGroupStatistics/Pbx.DownloadRingGroupStatistics(…))',
 			action: 'Download ring group statistics',
 		},
 		{
 			name: 'Get Ring Group Statistics',
 			value: 'getRingGroupStatisticsData',
-			description: 'GET /ReportRingGroupStatistics/Pbx.GetRingGroupStatisticsData(…)',
+			description: 'Per ring group: calls received and answered (RingGroupDn, RingGroupDisplayName, RingGroupReceivedCount, RingGroupAnsweredCount) (GET /ReportRingGroupStatistics/Pbx.GetRingGroupStatisticsData(…))',
 			action: 'Get ring group statistics',
 		},
 	],
@@ -47,6 +54,7 @@ export const operation: INodeProperties = {
 /** Every property Report Ring Group Statistics shows, in display order. */
 export const properties: INodeProperties[] = [
 	operation,
+	period,
 	periodFrom,
 	periodTo,
 	ringGroupDns,
@@ -64,6 +72,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadRingGroupStatistics: {
@@ -72,6 +81,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: ringGroupStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'periodFrom', to: 'periodTo' },
 		optionsField: 'fileQueryOptions',
 	},
 };

@@ -10,6 +10,7 @@ import {
 	endDt,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	queueDnStr,
 	returnAllAndLimitProperties,
 	startDt,
@@ -17,10 +18,16 @@ import {
 } from './sharedProperties';
 
 const statisticSlaParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
-	field({ wireName: 'waitInterval', field: 'waitInterval', type: 'interval', required: true }),
+	field({
+		wireName: 'waitInterval',
+		field: 'waitInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -33,13 +40,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Statistic Sla',
 			value: 'downloadStatisticSla',
-			description: 'GET /ReportStatisticSla/Pbx.DownloadStatisticSla(…)',
+			description: 'CSV file (the web client\'s export) of SLA statistics per queue (GET /ReportStatisticSla/Pbx.DownloadStatisticSla(…))',
 			action: 'Download statistic sla',
 		},
 		{
 			name: 'Get Statistic Sla',
 			value: 'getStatisticSlaData',
-			description: 'Per-queue SLA statistics for a period (GET /ReportStatisticSla/Pbx.GetStatisticSlaData(…))',
+			description: 'Per queue: calls received and calls that waited longer than the SLA time (QueueDnNumber, ReceivedCount, BadSlaCallsCount) (GET /ReportStatisticSla/Pbx.GetStatisticSlaData(…))',
 			action: 'Get statistic sla',
 		},
 	],
@@ -50,6 +57,7 @@ export const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	queueDnStr,
+	period,
 	startDt,
 	endDt,
 	waitInterval,
@@ -67,6 +75,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadStatisticSla: {
@@ -75,6 +84,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: statisticSlaParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

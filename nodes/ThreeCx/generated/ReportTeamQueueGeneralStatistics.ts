@@ -10,6 +10,7 @@ import {
 	endDt,
 	fileQueryOptions,
 	listQueryOptions,
+	period,
 	queueDnStr,
 	returnAllAndLimitProperties,
 	startDt,
@@ -17,10 +18,16 @@ import {
 } from './sharedProperties';
 
 const teamQueueGeneralStatisticsParams: XapiField[] = [
-	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true }),
+	field({ wireName: 'queueDnStr', field: 'queueDnStr', type: 'string', required: true, nullable: true }),
 	field({ wireName: 'startDt', field: 'startDt', type: 'dateTime', required: true }),
 	field({ wireName: 'endDt', field: 'endDt', type: 'dateTime', required: true }),
-	field({ wireName: 'waitInterval', field: 'waitInterval', type: 'interval', required: true }),
+	field({
+		wireName: 'waitInterval',
+		field: 'waitInterval',
+		type: 'interval',
+		required: true,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -33,13 +40,13 @@ export const operation: INodeProperties = {
 		{
 			name: 'Download Team Queue General Statistics',
 			value: 'downloadTeamQueueGeneralStatistics',
-			description: 'GET /ReportTeamQueueGeneralStatistics/Pbx.DownloadTeamQueueGeneralStatistics(…)',
+			description: 'CSV file (the web client\'s export) of team queue statistics (GET /ReportTeamQueueGeneralStatistics/Pbx.DownloadTeamQueueGeneralStatistics(…))',
 			action: 'Download team queue general statistics',
 		},
 		{
 			name: 'Get Team Queue General Statistics',
 			value: 'getTeamQueueGeneralStatisticsData',
-			description: 'GET /ReportTeamQueueGeneralStatistics/Pbx.GetTeamQueueGeneralStatisticsData(…)',
+			description: 'Per queue: agents in the queue, calls received and answered, talk times (QueueDnNumber, AgentsInQueueCount, ReceivedCount, AnsweredCount, AvgTalkTime, TotalTalkTime) (GET /ReportTeamQueueGeneralStatistics/Pbx.GetTeamQueueGeneralStatisticsData(…))',
 			action: 'Get team queue general statistics',
 		},
 	],
@@ -50,6 +57,7 @@ export const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	queueDnStr,
+	period,
 	startDt,
 	endDt,
 	waitInterval,
@@ -67,6 +75,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'collection',
 		paged: true,
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'listQueryOptions',
 	},
 	downloadTeamQueueGeneralStatistics: {
@@ -75,6 +84,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: teamQueueGeneralStatisticsParams,
 		query: ['top', 'skip', 'search', 'filter', 'count', 'select', 'orderby', 'expand'],
 		output: 'file',
+		period: { from: 'startDt', to: 'endDt' },
 		optionsField: 'fileQueryOptions',
 	},
 };

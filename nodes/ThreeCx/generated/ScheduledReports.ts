@@ -246,6 +246,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: scheduledReportBodyXapiFields,
 			collection: 'scheduledReportAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -271,6 +272,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: scheduledReportBodyXapiFields,
 			collection: 'scheduledReportUpdateFields',
+			required: true,
 		},
 	},
 	delete: {

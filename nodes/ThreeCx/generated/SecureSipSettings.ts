@@ -46,14 +46,14 @@ export const secureSipSettingsUpdateFields: INodeProperties = {
 			name: 'certificate',
 			type: 'json',
 			default: '{}',
-			description: 'JSON ConcealedDataFile object',
+			description: 'JSON ConcealedDataFile object. Nullable: {{ null }}.',
 		},
 		{
 			displayName: 'Private Key',
 			name: 'privateKey',
 			type: 'json',
 			default: '{}',
-			description: 'JSON ConcealedDataFile object',
+			description: 'JSON ConcealedDataFile object. Nullable: {{ null }}.',
 		},
 	],
 };
@@ -85,8 +85,20 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field({ wireName: 'Certificate', field: 'certificate', type: 'json', required: false }),
-				field({ wireName: 'PrivateKey', field: 'privateKey', type: 'json', required: false }),
+				field({
+					wireName: 'Certificate',
+					field: 'certificate',
+					type: 'json',
+					required: false,
+					nullable: true,
+				}),
+				field({
+					wireName: 'PrivateKey',
+					field: 'privateKey',
+					type: 'json',
+					required: false,
+					nullable: true,
+				}),
 			],
 			collection: 'secureSipSettingsUpdateFields',
 		},

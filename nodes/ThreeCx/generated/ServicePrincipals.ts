@@ -29,7 +29,13 @@ const servicePrincipalBodyFields: INodeProperties[] = [
 		description: 'JSON array of UserGroup objects',
 	},
 	{ displayName: 'Is System', name: 'isSystem', type: 'boolean', default: false },
-	{ displayName: 'Last Used', name: 'lastUsed', type: 'dateTime', default: '' },
+	{
+		displayName: 'Last Used',
+		name: 'lastUsed',
+		type: 'dateTime',
+		default: '',
+		description: 'Nullable: {{ null }}',
+	},
 	{ displayName: 'My Phone Enabled', name: 'myPhoneEnabled', type: 'boolean', default: false },
 	{ displayName: 'Number', name: 'number', type: 'string', default: '' },
 	{
@@ -51,31 +57,46 @@ const servicePrincipalBodyFields: INodeProperties[] = [
 			{ name: 'Voicemail', value: 'Voicemail' },
 		],
 		default: 'Nothing',
+		description: 'Nullable: {{ null }}',
 	},
 	{ displayName: 'XAPI Enabled', name: 'xapiEnabled', type: 'boolean', default: false },
 ];
 
 const servicePrincipalBodyXapiFields: XapiField[] = [
 	field({ wireName: 'Groups', field: 'groups', type: 'json', required: false }),
-	field({ wireName: 'Number', field: 'number', type: 'string', required: false }),
+	field({ wireName: 'Number', field: 'number', type: 'string', required: false, nullable: true }),
 	field({
 		wireName: 'TranscriptionMode',
 		field: 'transcriptionMode',
 		type: 'enum',
 		required: false,
 		enumValues: ['Nothing', 'Voicemail', 'Recordings', 'Both', 'Inherit'],
+		nullable: true,
 	}),
 	field({
 		wireName: 'CallControlEnabled',
 		field: 'callControlEnabled',
 		type: 'boolean',
 		required: false,
+		nullable: true,
 	}),
-	field({ wireName: 'IsSystem', field: 'isSystem', type: 'boolean', required: false }),
-	field({ wireName: 'LastUsed', field: 'lastUsed', type: 'dateTime', required: false }),
-	field({ wireName: 'MyPhoneEnabled', field: 'myPhoneEnabled', type: 'boolean', required: false }),
+	field({ wireName: 'IsSystem', field: 'isSystem', type: 'boolean', required: false, nullable: true }),
+	field({ wireName: 'LastUsed', field: 'lastUsed', type: 'dateTime', required: false, nullable: true }),
+	field({
+		wireName: 'MyPhoneEnabled',
+		field: 'myPhoneEnabled',
+		type: 'boolean',
+		required: false,
+		nullable: true,
+	}),
 	field({ wireName: 'Peers', field: 'peers', type: 'json', required: false }),
-	field({ wireName: 'XAPIEnabled', field: 'xapiEnabled', type: 'boolean', required: false }),
+	field({
+		wireName: 'XAPIEnabled',
+		field: 'xapiEnabled',
+		type: 'boolean',
+		required: false,
+		nullable: true,
+	}),
 ];
 
 export const operation: INodeProperties = {
@@ -228,6 +249,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: servicePrincipalBodyXapiFields,
 			collection: 'servicePrincipalAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},

@@ -134,6 +134,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 	},
 	start: {
@@ -147,6 +148,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'options', field: 'optionsParam', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	stop: {
@@ -160,6 +162,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'options', field: 'optionsParam', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	enable: {
@@ -173,6 +176,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'options', field: 'optionsParam', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	disable: {
@@ -186,6 +190,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'options', field: 'optionsParam', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	restart: {
@@ -199,6 +204,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'options', field: 'optionsParam', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	restartOperatingSystem: {

@@ -89,6 +89,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'firmwareId', field: 'firmwareId', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 };

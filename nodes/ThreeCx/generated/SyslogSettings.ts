@@ -52,14 +52,14 @@ export const syslogSettingsUpdateFields: INodeProperties = {
 			name: 'categoryConfig',
 			type: 'json',
 			default: '{}',
-			description: 'JSON SyslogCategoryConfig object',
+			description: 'JSON SyslogCategoryConfig object. Nullable: {{ null }}.',
 		},
 		{
 			displayName: 'Custom Relay Config',
 			name: 'customRelayConfig',
 			type: 'json',
 			default: '{}',
-			description: 'JSON SyslogCustomRelayConfig object',
+			description: 'JSON SyslogCustomRelayConfig object. Nullable: {{ null }}.',
 		},
 		{
 			displayName: 'Integration Type',
@@ -70,6 +70,7 @@ export const syslogSettingsUpdateFields: INodeProperties = {
 				{ name: 'None', value: 'None' },
 			],
 			default: 'None',
+			description: 'Nullable: {{ null }}',
 		},
 	],
 };
@@ -118,12 +119,14 @@ export const operationTable: Record<string, XapiOperation> = {
 					field: 'categoryConfig',
 					type: 'json',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'CustomRelayConfig',
 					field: 'customRelayConfig',
 					type: 'json',
 					required: false,
+					nullable: true,
 				}),
 				field({
 					wireName: 'IntegrationType',
@@ -131,6 +134,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					type: 'enum',
 					required: false,
 					enumValues: ['None', 'Custom'],
+					nullable: true,
 				}),
 			],
 			collection: 'syslogSettingsUpdateFields',
@@ -147,6 +151,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'config', field: 'config', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 };

@@ -221,6 +221,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					field: 'systemStatusDescription',
 					type: 'json',
 					required: false,
+					nullable: true,
 				}),
 			],
 		},
@@ -278,6 +279,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'enable', field: 'enable', type: 'boolean', required: false }),
 			],
+			required: true,
 		},
 	},
 	startDbMaintenance: {
@@ -313,6 +315,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'enable', field: 'enable', type: 'boolean', required: false }),
 			],
+			required: true,
 		},
 	},
 	systemTelemetry: {

@@ -6,7 +6,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { XapiOperation } from '../xapi/types';
 import { field } from '../descriptions/shared';
-import { parameterBodyFields, parameterBodyXapiFields } from './sharedLists';
+import { parameterBodyFields } from './sharedLists';
 import {
 	bodyModeProperties,
 	entityOptions,
@@ -122,8 +122,25 @@ export const operationTable: Record<string, XapiOperation> = {
 		output: 'entity',
 		body: {
 			kind: 'entity',
-			fields: parameterBodyXapiFields,
+			fields: [
+				field({
+					wireName: 'Description',
+					field: 'description',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
+				field({ wireName: 'Name', field: 'name', type: 'string', required: false }),
+				field({
+					wireName: 'Value',
+					field: 'value',
+					type: 'string',
+					required: false,
+					maxLength: 131072,
+				}),
+			],
 			collection: 'propertyAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -148,7 +165,13 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'entity',
 			fields: [
-				field({ wireName: 'Description', field: 'description', type: 'string', required: false }),
+				field({
+					wireName: 'Description',
+					field: 'description',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 				field({
 					wireName: 'Value',
 					field: 'value',
@@ -158,6 +181,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				}),
 			],
 			collection: 'propertyUpdateFields',
+			required: true,
 		},
 	},
 	delete: {

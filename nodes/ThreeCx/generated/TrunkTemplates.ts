@@ -31,6 +31,7 @@ const trunkTemplateBodyFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		default: 0,
+		description: 'Nullable: {{ null }}',
 	},
 	{
 		displayName: 'Default Registrar Port',
@@ -38,6 +39,7 @@ const trunkTemplateBodyFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		default: 0,
+		description: 'Nullable: {{ null }}',
 	},
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 	{
@@ -56,7 +58,7 @@ const trunkTemplateBodyFields: INodeProperties[] = [
 		name: 'messagingTemplate',
 		type: 'json',
 		default: '{}',
-		description: 'JSON TrunkMessagingTemplate object',
+		description: 'JSON TrunkMessagingTemplate object. Nullable: {{ null }}.',
 	},
 	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 	{
@@ -84,17 +86,36 @@ const trunkTemplateBodyFields: INodeProperties[] = [
 ];
 
 const trunkTemplateBodyXapiFields: XapiField[] = [
-	field({ wireName: 'AddAllowed', field: 'addAllowed', type: 'boolean', required: false }),
-	field({ wireName: 'Content', field: 'content', type: 'string', required: false }),
+	field({
+		wireName: 'AddAllowed',
+		field: 'addAllowed',
+		type: 'boolean',
+		required: false,
+		nullable: true,
+	}),
+	field({ wireName: 'Content', field: 'content', type: 'string', required: false, nullable: true }),
 	field({ wireName: 'Countries', field: 'countries', type: 'stringList', required: false }),
-	field({ wireName: 'DefaultProxyPort', field: 'defaultProxyPort', type: 'int32', required: false }),
+	field({
+		wireName: 'DefaultProxyPort',
+		field: 'defaultProxyPort',
+		type: 'int32',
+		required: false,
+		nullable: true,
+	}),
 	field({
 		wireName: 'DefaultRegistrarPort',
 		field: 'defaultRegistrarPort',
 		type: 'int32',
 		required: false,
+		nullable: true,
 	}),
-	field({ wireName: 'Description', field: 'description', type: 'string', required: false }),
+	field({
+		wireName: 'Description',
+		field: 'description',
+		type: 'string',
+		required: false,
+		nullable: true,
+	}),
 	field({
 		wireName: 'Editors',
 		field: 'editors',
@@ -102,8 +123,14 @@ const trunkTemplateBodyXapiFields: XapiField[] = [
 		required: false,
 		enumValues: ['Messaging', 'Voip'],
 	}),
-	field({ wireName: 'IsCustom', field: 'isCustom', type: 'boolean', required: false }),
-	field({ wireName: 'MessagingTemplate', field: 'messagingTemplate', type: 'json', required: false }),
+	field({ wireName: 'IsCustom', field: 'isCustom', type: 'boolean', required: false, nullable: true }),
+	field({
+		wireName: 'MessagingTemplate',
+		field: 'messagingTemplate',
+		type: 'json',
+		required: false,
+		nullable: true,
+	}),
 	field({ wireName: 'Name', field: 'name', type: 'string', required: false }),
 	field({ wireName: 'Tags', field: 'tags', type: 'stringList', required: false }),
 	field({
@@ -113,7 +140,7 @@ const trunkTemplateBodyXapiFields: XapiField[] = [
 		required: false,
 		enumValues: ['Preferred', 'Supported', 'Dedicated', 'ThirdParty', 'Deleted', 'Unknown'],
 	}),
-	field({ wireName: 'Url', field: 'url', type: 'string', required: false }),
+	field({ wireName: 'Url', field: 'url', type: 'string', required: false, nullable: true }),
 ];
 
 export const operation: INodeProperties = {
@@ -223,6 +250,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				...trunkTemplateBodyXapiFields.slice(7),
 			],
 			collection: 'trunkTemplateAdditionalFields',
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -248,6 +276,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			kind: 'entity',
 			fields: trunkTemplateBodyXapiFields,
 			collection: 'trunkTemplateUpdateFields',
+			required: true,
 		},
 	},
 	delete: {

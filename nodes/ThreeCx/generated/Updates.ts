@@ -130,6 +130,7 @@ export const operationTable: Record<string, XapiOperation> = {
 					required: false,
 				}),
 			],
+			required: true,
 		},
 	},
 	hasDebianUpgrade: {
@@ -175,6 +176,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'install', field: 'install', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	getUpdatesStats: {

@@ -139,19 +139,19 @@ export const operation: INodeProperties = {
 			name: 'List Forwarding Profiles',
 			value: 'listForwardingProfiles',
 			description: 'GET /Users({ID})/ForwardingProfiles',
-			action: 'List forwarding profiles of an user',
+			action: 'List forwarding profiles of a user',
 		},
 		{
 			name: 'List Greetings',
 			value: 'listGreetings',
 			description: 'GET /Users({ID})/Greetings',
-			action: 'List greetings of an user',
+			action: 'List greetings of a user',
 		},
 		{
 			name: 'List Groups',
 			value: 'listGroups',
 			description: 'GET /Users({ID})/Groups',
-			action: 'List groups of an user',
+			action: 'List groups of a user',
 		},
 		{
 			name: 'Make Call',
@@ -476,7 +476,7 @@ export const operationTable: Record<string, XapiOperation> = {
 		method: 'GET',
 		path: '/Users(Number={Number})',
 		params: [
-			field({ wireName: 'Number', field: 'number', type: 'string', required: true }),
+			field({ wireName: 'Number', field: 'number', type: 'string', required: true, nullable: true }),
 		],
 		query: ['select', 'expand'],
 		output: 'entity',
@@ -502,6 +502,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'emails', field: 'emails', type: 'stringList', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'listOptions',
 	},
@@ -574,6 +575,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'opts', field: 'opts', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	regeneratePasswords: {
@@ -588,6 +590,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'Ids', field: 'ids', type: 'intList', required: false }),
 				field({ wireName: 'opts', field: 'opts', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	exportExtensions: {
@@ -620,6 +623,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 				field({ wireName: 'user', field: 'bulkUpdateUser', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	getPhoneRegistrars: {
@@ -633,6 +637,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'macs', field: 'macs', type: 'stringList', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'listOptions',
 	},
@@ -647,6 +652,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'mac', field: 'mac', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	reprovisionPhone: {
@@ -660,6 +666,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'mac', field: 'mac', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	upgradePhone: {
@@ -675,6 +682,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'useragent', field: 'useragent', type: 'string', required: false }),
 				field({ wireName: 'version', field: 'version', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	generateProvLink: {
@@ -704,7 +712,12 @@ export const operationTable: Record<string, XapiOperation> = {
 		],
 		query: [],
 		output: 'none',
-		body: { kind: 'entity', fields: userBodyXapiFields, collection: 'userUpdateFields' },
+		body: {
+			kind: 'entity',
+			fields: userBodyXapiFields,
+			collection: 'userUpdateFields',
+			required: true,
+		},
 	},
 	delete: {
 		method: 'DELETE',
@@ -740,6 +753,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'dn', field: 'dn', type: 'string', required: false }),
 				field({ wireName: 'filename', field: 'filename', type: 'string', required: false }),
 			],
+			required: true,
 		},
 	},
 	downloadGreeting: {
@@ -764,6 +778,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'listOptions',
 	},
@@ -776,11 +791,24 @@ export const operationTable: Record<string, XapiOperation> = {
 		body: {
 			kind: 'action',
 			fields: [
-				field({ wireName: 'contact', field: 'contact', type: 'string', required: false }),
+				field({
+					wireName: 'contact',
+					field: 'contact',
+					type: 'string',
+					required: false,
+					nullable: true,
+				}),
 				field({ wireName: 'destination', field: 'destination', type: 'string', required: false }),
-				field({ wireName: 'dn', field: 'dn', type: 'string', required: false }),
-				field({ wireName: 'testCall', field: 'testCall', type: 'boolean', required: false }),
+				field({ wireName: 'dn', field: 'dn', type: 'string', required: false, nullable: true }),
+				field({
+					wireName: 'testCall',
+					field: 'testCall',
+					type: 'boolean',
+					required: false,
+					nullable: true,
+				}),
 			],
+			required: true,
 		},
 		optionsField: 'entityOptions',
 	},
@@ -797,6 +825,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'days', field: 'days', type: 'int32', required: false }),
 			],
+			required: true,
 		},
 	},
 	installFirmware: {
@@ -810,6 +839,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'phone', field: 'phone', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	multiUserUpdate: {
@@ -824,6 +854,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 				field({ wireName: 'user', field: 'multiUserUpdateUser', type: 'json', required: false }),
 			],
+			required: true,
 		},
 	},
 	reprovisionAllPhones: {
@@ -837,6 +868,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 			],
+			required: true,
 		},
 	},
 	getMultiEditGreetings: {
@@ -850,6 +882,7 @@ export const operationTable: Record<string, XapiOperation> = {
 			fields: [
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 			],
+			required: true,
 		},
 		optionsField: 'listOptions',
 	},
@@ -865,6 +898,7 @@ export const operationTable: Record<string, XapiOperation> = {
 				field({ wireName: 'filename', field: 'filename', type: 'string', required: false }),
 				field({ wireName: 'ids', field: 'ids', type: 'intList', required: false }),
 			],
+			required: true,
 		},
 	},
 	getMany: {
@@ -882,7 +916,12 @@ export const operationTable: Record<string, XapiOperation> = {
 		params: [],
 		query: [],
 		output: 'entity',
-		body: { kind: 'entity', fields: userBodyXapiFields, collection: 'userAdditionalFields' },
+		body: {
+			kind: 'entity',
+			fields: userBodyXapiFields,
+			collection: 'userAdditionalFields',
+			required: true,
+		},
 		optionsField: 'entityOptions',
 	},
 };

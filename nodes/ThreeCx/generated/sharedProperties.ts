@@ -73,6 +73,7 @@ export const number: INodeProperties = {
 	displayName: 'Number',
 	name: 'number',
 	type: 'string',
+	required: true,
 	displayOptions: {
 		show: {
 			resource: [
@@ -109,6 +110,7 @@ export const chartDate: INodeProperties = {
 		},
 	},
 	default: '',
+	description: 'Date the chart is drawn for (date and time, ISO 8601)',
 };
 
 export const chartBy: INodeProperties = {
@@ -127,17 +129,18 @@ export const chartBy: INodeProperties = {
 		},
 	},
 	default: '',
+	description: 'Chart period as text, as the 3CX web client sends it; the accepted values are not documented',
 };
 
 export const queueDnStr: INodeProperties = {
-	displayName: 'Queue DN',
+	displayName: 'Queue Names or IDs',
 	name: 'queueDnStr',
-	type: 'string',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getQueues' },
 	displayOptions: {
 		show: {
 			resource: [
 				'reportAbandonedChatsStatistics',
-				'reportAgentsInQueueStatistics',
 				'reportAverageQueueWaitingTime',
 				'reportBreachesSla',
 				'reportDetailedQueueStatistics',
@@ -153,7 +156,6 @@ export const queueDnStr: INodeProperties = {
 			],
 			operation: [
 				'downloadAbandonedChatsStatistics',
-				'downloadAgentsInQueueStatistics',
 				'downloadAverageQueueWaitingTimeReport',
 				'downloadBreachesSla',
 				'downloadDetailedQueueStatistics',
@@ -167,7 +169,6 @@ export const queueDnStr: INodeProperties = {
 				'downloadStatisticSla',
 				'downloadTeamQueueGeneralStatistics',
 				'getAbandonedChatsStatisticsData',
-				'getAgentsInQueueStatisticsData',
 				'getAverageQueueWaitingTimeData',
 				'getBreachesSlaData',
 				'getDetailedQueueStatisticsData',
@@ -183,8 +184,124 @@ export const queueDnStr: INodeProperties = {
 			],
 		},
 	},
-	default: '',
-	description: 'Queue number(s), comma-separated; leave empty to not filter',
+	default: [],
+	description: 'Queues to report on. Some reports refuse an empty filter (404), so pick the queues. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const period: INodeProperties = {
+	displayName: 'Period',
+	name: 'period',
+	type: 'options',
+	displayOptions: {
+		show: {
+			resource: [
+				'reportAbandonedChatsStatistics',
+				'reportAbandonedQueueCalls',
+				'reportAgentLoginHistory',
+				'reportAgentsInQueueStatistics',
+				'reportBreachesSla',
+				'reportCallCostByExtensionGroup',
+				'reportCallDistribution',
+				'reportCallLogData',
+				'reportDetailedQueueStatistics',
+				'reportExtensionsStatisticsByRingGroups',
+				'reportExtensionStatisticsByGroup',
+				'reportExtensionStatistics',
+				'reportQueueAgentsChatStatistics',
+				'reportQueueAgentsChatStatisticsTotals',
+				'reportQueueAnsweredCallsByWaitTime',
+				'reportQueueCallbacks',
+				'reportQueueChatPerformance',
+				'reportQueueFailedCallbacks',
+				'reportQueuePerformanceOverview',
+				'reportQueuePerformanceTotals',
+				'reportRingGroupStatistics',
+				'reportStatisticSla',
+				'reportTeamQueueGeneralStatistics',
+				'reportChatLog',
+				'reportInboundCalls',
+				'reportOutboundCalls',
+				'reportUserActivity',
+			],
+			operation: [
+				'downloadAbandonedChatsStatistics',
+				'downloadAbandonedQueueCalls',
+				'downloadAgentLoginHistory',
+				'downloadAgentsInQueueStatistics',
+				'downloadBreachesSla',
+				'downloadCallCostByExtensionGroup',
+				'downloadCallLog',
+				'downloadChatLog',
+				'downloadDetailedQueueStatistics',
+				'downloadExtensionStatistics',
+				'downloadExtensionStatisticsByGroup',
+				'downloadExtensionsStatisticsByRingGroups',
+				'downloadGetGetCallDistribution',
+				'downloadGetInboundCalls',
+				'downloadGetOutboundCalls',
+				'downloadGetUserActivity',
+				'downloadQueueAgentsChatStatistics',
+				'downloadQueueAgentsChatStatisticsTotals',
+				'downloadQueueAnsweredCallsByWaitTime',
+				'downloadQueueCallbacks',
+				'downloadQueueChatPerformance',
+				'downloadQueueFailedCallbacks',
+				'downloadQueuePerformanceOverview',
+				'downloadQueuePerformanceTotals',
+				'downloadRingGroupStatistics',
+				'downloadStatisticSla',
+				'downloadTeamQueueGeneralStatistics',
+				'getAbandonedChatsStatisticsData',
+				'getAbandonedQueueCallsData',
+				'getAgentLoginHistoryData',
+				'getAgentsInQueueStatisticsData',
+				'getBreachesSlaData',
+				'getCallCostByExtensionGroupData',
+				'getCallDistribution',
+				'getCallLogData',
+				'getChatLog',
+				'getDetailedQueueStatisticsData',
+				'getExtensionStatisticsByGroupData',
+				'getExtensionStatisticsData',
+				'getExtensionsStatisticsByRingGroupsData',
+				'getInboundCalls',
+				'getOldCallLogData',
+				'getOutboundCalls',
+				'getQueueAgentsChatStatisticsData',
+				'getQueueAgentsChatStatisticsTotalsData',
+				'getQueueAnsweredCallsByWaitTimeData',
+				'getQueueCallbacksData',
+				'getQueueChatPerformanceData',
+				'getQueueFailedCallbacksData',
+				'getQueuePerformanceOverviewData',
+				'getQueuePerformanceTotalsData',
+				'getRingGroupStatisticsData',
+				'getStatisticSlaData',
+				'getTeamQueueGeneralStatisticsData',
+				'getUserActivity',
+			],
+		},
+	},
+	options: [
+		{ name: 'Custom', value: 'custom', description: 'The dates set below' },
+		{
+			name: 'Last 7 Days',
+			value: 'last7Days',
+			description: 'The seven whole days before today',
+		},
+		{ name: 'Last Month', value: 'lastMonth' },
+		{
+			name: 'Last Week',
+			value: 'lastWeek',
+			description: 'Monday to Sunday of the week before this one',
+		},
+		{ name: 'This Month', value: 'thisMonth' },
+		{ name: 'This Week', value: 'thisWeek', description: 'Monday to Sunday of this week' },
+		{ name: 'Today', value: 'today' },
+		{ name: 'Yesterday', value: 'yesterday' },
+	],
+	default: 'yesterday',
+	description: 'Whole days in the time zone of the report (or the workflow), sent to the PBX in UTC from the first midnight to the midnight after the last day',
 };
 
 export const startDt: INodeProperties = {
@@ -237,10 +354,11 @@ export const startDt: INodeProperties = {
 				'getStatisticSlaData',
 				'getTeamQueueGeneralStatisticsData',
 			],
+			period: ['custom'],
 		},
 	},
 	default: '',
-	description: 'Start of the period (date and time, ISO 8601)',
+	description: 'Start of the period when Period is Custom (date and time, ISO 8601; without an offset it is read in the workflow time zone)',
 };
 
 export const endDt: INodeProperties = {
@@ -293,10 +411,11 @@ export const endDt: INodeProperties = {
 				'getStatisticSlaData',
 				'getTeamQueueGeneralStatisticsData',
 			],
+			period: ['custom'],
 		},
 	},
 	default: '',
-	description: 'End of the period (date and time, ISO 8601)',
+	description: 'End of the period when Period is Custom (date and time, ISO 8601; without an offset it is read in the workflow time zone)',
 };
 
 export const periodFrom: INodeProperties = {
@@ -353,10 +472,11 @@ export const periodFrom: INodeProperties = {
 				'getRingGroupStatisticsData',
 				'getUserActivity',
 			],
+			period: ['custom'],
 		},
 	},
 	default: '',
-	description: 'Start of the period (date and time, ISO 8601)',
+	description: 'Start of the period when Period is Custom (date and time, ISO 8601; without an offset it is read in the workflow time zone)',
 };
 
 export const periodTo: INodeProperties = {
@@ -413,73 +533,92 @@ export const periodTo: INodeProperties = {
 				'getRingGroupStatisticsData',
 				'getUserActivity',
 			],
+			period: ['custom'],
 		},
 	},
 	default: '',
-	description: 'End of the period (date and time, ISO 8601)',
+	description: 'End of the period when Period is Custom (date and time, ISO 8601; without an offset it is read in the workflow time zone)',
+};
+
+export const groupNumber: INodeProperties = {
+	displayName: 'Department Name or ID',
+	name: 'groupNumber',
+	type: 'options',
+	required: true,
+	typeOptions: { loadOptionsMethod: 'getGroups' },
+	displayOptions: {
+		show: {
+			resource: ['reportCallDistribution', 'reportUserActivity'],
+			operation: [
+				'downloadGetGetCallDistribution',
+				'downloadGetUserActivity',
+				'getCallDistribution',
+				'getUserActivity',
+			],
+		},
+	},
+	default: 'GRP0000',
+	description: 'Department (group) to report on; GRP0000 is the default department. An empty department gives no rows. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const extensionDns: INodeProperties = {
+	displayName: 'Extension Names or IDs',
+	name: 'extensionDns',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getUsers' },
+	displayOptions: {
+		show: {
+			resource: ['reportCallDistribution', 'reportUserActivity'],
+			operation: [
+				'downloadGetGetCallDistribution',
+				'downloadGetUserActivity',
+				'getCallDistribution',
+				'getUserActivity',
+			],
+		},
+	},
+	default: [],
+	description: 'Users (extensions) to report on. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const ringGroupDns: INodeProperties = {
+	displayName: 'Ring Group Names or IDs',
+	name: 'ringGroupDns',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getRingGroups' },
+	displayOptions: {
+		show: {
+			resource: ['reportExtensionsStatisticsByRingGroups', 'reportRingGroupStatistics'],
+			operation: [
+				'downloadExtensionsStatisticsByRingGroups',
+				'downloadRingGroupStatistics',
+				'getExtensionsStatisticsByRingGroupsData',
+				'getRingGroupStatisticsData',
+			],
+		},
+	},
+	default: [],
+	description: 'Ring groups to report on. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const queueDns: INodeProperties = {
-	displayName: 'Queue Dns',
+	displayName: 'Queue Names or IDs',
 	name: 'queueDns',
-	type: 'string',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getQueues' },
 	displayOptions: {
 		show: {
-			resource: [
-				'reportAbandonedQueueCalls',
-				'reportQueuePerformanceOverview',
-				'reportQueuePerformanceTotals',
-			],
+			resource: ['reportQueuePerformanceOverview', 'reportQueuePerformanceTotals'],
 			operation: [
-				'downloadAbandonedQueueCalls',
 				'downloadQueuePerformanceOverview',
 				'downloadQueuePerformanceTotals',
-				'getAbandonedQueueCallsData',
 				'getQueuePerformanceOverviewData',
 				'getQueuePerformanceTotalsData',
 			],
 		},
 	},
-	default: '',
-	description: 'Queue numbers. Comma-separated numbers; leave empty to not filter by them.',
-};
-
-export const groupNumber: INodeProperties = {
-	displayName: 'Group Number',
-	name: 'groupNumber',
-	type: 'string',
-	displayOptions: {
-		show: {
-			resource: ['reportCallDistribution', 'reportUserActivity'],
-			operation: [
-				'downloadGetGetCallDistribution',
-				'downloadGetUserActivity',
-				'getCallDistribution',
-				'getUserActivity',
-			],
-		},
-	},
-	default: '',
-	description: 'Number of the group (department) to limit the result to; leave empty to not filter',
-};
-
-export const extensionDns: INodeProperties = {
-	displayName: 'Extension Dns',
-	name: 'extensionDns',
-	type: 'string',
-	displayOptions: {
-		show: {
-			resource: ['reportCallDistribution', 'reportUserActivity'],
-			operation: [
-				'downloadGetGetCallDistribution',
-				'downloadGetUserActivity',
-				'getCallDistribution',
-				'getUserActivity',
-			],
-		},
-	},
-	default: '',
-	description: 'Extension numbers. Comma-separated numbers; leave empty to not filter by them.',
+	default: [],
+	description: 'Queues to report on. Some reports refuse an empty filter (404), so pick the queues. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const waitInterval: INodeProperties = {
@@ -532,7 +671,7 @@ export const waitInterval: INodeProperties = {
 		},
 	},
 	default: '0:00:0',
-	description: 'Minimum waiting time. Time span as H:MM:SS (e.g. 0:00:20); 0:00:0 for none.',
+	description: 'Minimum waiting time. Time span as H:MM:SS (e.g. 0:00:20); 0:00:0 for none, as the web report sends.',
 };
 
 export const includeQueueCalls: INodeProperties = {
@@ -551,35 +690,15 @@ export const includeQueueCalls: INodeProperties = {
 			],
 		},
 	},
-	default: false,
-	description: 'Whether to include calls that went through queues',
-};
-
-export const ringGroupDns: INodeProperties = {
-	displayName: 'Ring Group Dns',
-	name: 'ringGroupDns',
-	type: 'string',
-	displayOptions: {
-		show: {
-			resource: ['reportExtensionsStatisticsByRingGroups', 'reportRingGroupStatistics'],
-			operation: [
-				'downloadExtensionsStatisticsByRingGroups',
-				'downloadRingGroupStatistics',
-				'getExtensionsStatisticsByRingGroupsData',
-				'getRingGroupStatisticsData',
-			],
-		},
-	},
-	default: '',
-	description: 'Ring group numbers. Comma-separated numbers; leave empty to not filter by them.',
+	default: true,
+	description: 'Whether to include calls that went through queues (the web report does)',
 };
 
 export const callArea: INodeProperties = {
-	displayName: 'Call Area',
+	displayName: 'Call Direction',
 	name: 'callArea',
-	type: 'number',
+	type: 'options',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: {
 			resource: [
@@ -600,8 +719,13 @@ export const callArea: INodeProperties = {
 			],
 		},
 	},
+	options: [
+		{ name: 'All', value: 0 },
+		{ name: 'External', value: 2 },
+		{ name: 'Internal', value: 1 },
+	],
 	default: 0,
-	description: 'Integer code of this report filter, as the 3CX web client sends it',
+	description: 'Which calls to count: all, internal only or external only',
 };
 
 export const groupingType: INodeProperties = {
@@ -622,7 +746,7 @@ export const groupingType: INodeProperties = {
 		},
 	},
 	default: 0,
-	description: 'Integer code of this report filter, as the 3CX web client sends it',
+	description: 'Integer code of the time intervals of the rows; 0 = hour by hour (a 24-hour period gives 24 rows). Other codes are not documented.',
 };
 
 export const entitySelectExpandOptions: INodeProperties = odataOptions(
@@ -1219,10 +1343,6 @@ export const entityOptions: INodeProperties = odataOptions(
 				'getVectorStoreFiles',
 				'getVectorStores',
 				'getVersionType',
-				'initFax',
-				'initMasterBridge',
-				'initSlaveBridge',
-				'initTrunk',
 				'isRequestHelpEnabled',
 				'issueDownloadTicket',
 				'makeCall',
@@ -1272,13 +1392,14 @@ export const participantType: INodeProperties = {
 		},
 	},
 	default: 0,
-	description: 'Integer code of this report filter, as the 3CX web client sends it',
+	description: 'Integer code of this filter as the 3CX web client sends it; the codes are not documented',
 };
 
 export const trunkDns: INodeProperties = {
-	displayName: 'Trunk Dns',
+	displayName: 'Trunk Names or IDs',
 	name: 'trunkDns',
-	type: 'string',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getTrunks' },
 	displayOptions: {
 		show: {
 			resource: ['reportInboundCalls', 'reportOutboundCalls'],
@@ -1290,8 +1411,8 @@ export const trunkDns: INodeProperties = {
 			],
 		},
 	},
-	default: '',
-	description: 'Trunk numbers. Comma-separated numbers; leave empty to not filter by them.',
+	default: [],
+	description: 'Trunks to report on. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const callsType: INodeProperties = {
@@ -1315,14 +1436,14 @@ export const callsType: INodeProperties = {
 		},
 	},
 	default: 0,
-	description: 'Integer code of this report filter, as the 3CX web client sends it',
+	description: 'Integer code of this filter; 0 = no filter, what the web report sends. Other codes are not documented.',
 };
 
 export const clientTimeZone: INodeProperties = {
-	displayName: 'Client Time Zone',
+	displayName: 'Time Zone Name or ID',
 	name: 'clientTimeZone',
-	type: 'string',
-	required: true,
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTimeZones' },
 	displayOptions: {
 		show: {
 			resource: [
@@ -1358,8 +1479,8 @@ export const clientTimeZone: INodeProperties = {
 			],
 		},
 	},
-	default: 'UTC',
-	description: 'Time zone of the dates in the result: an IANA name (Europe/Berlin), UTC, or an offset like +08:00',
+	default: '',
+	description: 'Time zone of the dates in the result and of the period presets: the PBX\'s list, UTC or an offset like +08:00; empty: the workflow\'s time zone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const returnAllAndLimitProperties: INodeProperties[] = returnAllAndLimit({

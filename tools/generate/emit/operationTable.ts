@@ -12,15 +12,18 @@ import type { NameTarget } from './propertySpecs';
 /** An operation's table entry; `names` holds the node parameter names the emitter chose. */
 export function operationEntry(r: ResourceModel, o: OperationModel, names: ParameterNames): XapiOperation {
 	const named = (f: FieldModel, target: NameTarget) => xapiField(f, names.get(r.value, o.value, target));
-	const { method, path, query, output, paged } = o.request;
+	const { method, path, query, output, paged, period } = o.request;
 	const entry: XapiOperation = { method, path, params: o.params.map((p, i) => named(p, `param:${i}`)), query, output };
 	if (paged) entry.paged = true;
+	if (period) entry.period = period;
 	if (o.bodyKind === 'entity') {
 		// Collection options keep their names: they live inside the collection.
 		const fields = o.bodyFields.map((f) => xapiField(f, f.field));
 		entry.body = { kind: 'entity', fields, collection: names.get(r.value, o.value, 'collection') };
+		if (o.bodyRequired) entry.body.required = true;
 	} else if (o.bodyKind === 'action') {
 		entry.body = { kind: 'action', fields: o.bodyFields.map((f, i) => named(f, `bodyField:${i}`)) };
+		if (o.bodyRequired) entry.body.required = true;
 	} else if (o.bodyKind === 'upload') {
 		entry.body = { kind: 'upload', part: o.uploadPart ?? 'file' };
 	}
@@ -33,6 +36,7 @@ function xapiField(f: FieldModel, field: string): XapiField {
 	const out: XapiField = { name: f.name, field, type: f.type, required: f.required };
 	if (f.enumValues) out.enumValues = f.enumValues;
 	if (f.maxLength !== undefined) out.maxLength = f.maxLength;
+	if (f.nullable) out.nullable = true;
 	return out;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { FieldModel, OperationModel, ResourceModel } from '../model';
 import { nodeType } from '../model';
+import { isTemplateAnswer } from '../../../nodes/ThreeCx/xapi/odata/output';
 import { titleCase } from '../names';
 import { call } from './literal';
 import { bodyListNames, optionsCollectionName } from './naming';
@@ -70,22 +71,51 @@ function enumOptions(values: string[]): Array<{ name: string; value: string }> {
 	return values.map((v, i) => ({ name: unique ? names[i] : v, value: v })).sort(byName);
 }
 
+/** n8n's wording for options loaded from the server (its lint requires it). */
+export const LOAD_OPTIONS_HINT = {
+	single: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	multiple: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+/** The field's n8n type: a labelled code list or PBX-loaded choices, else by its value type. */
+function propertyType(f: FieldModel): string {
+	if (f.loadOptions) return f.loadOptions.multiple ? 'multiOptions' : 'options';
+	if (f.choices) return 'options';
+	return nodeType(f.type);
+}
+
 function fieldDefinition(f: FieldModel, topLevel: boolean): Record<string, unknown> {
-	const type = nodeType(f.type);
+	const type = propertyType(f);
 	const def: Record<string, unknown> = { displayName: f.displayName, name: f.field, type };
 	if (topLevel && f.nodeRequired) def.required = true;
 	if (type === 'number' && f.minValue !== undefined) def.typeOptions = { minValue: f.minValue, maxValue: f.maxValue };
 	// Secrets are masked in the editor (same name test as the n8n lint rule).
 	if (type === 'string' && isSensitive(f.field)) def.typeOptions = { password: true };
-	if (type === 'options' || type === 'multiOptions') def.options = enumOptions(f.enumValues ?? []);
+	if (f.loadOptions) def.typeOptions = { loadOptionsMethod: f.loadOptions.method };
+	else if (f.choices) def.options = [...f.choices].sort(byName);
+	else if (type === 'options' || type === 'multiOptions') def.options = enumOptions(f.enumValues ?? []);
 	def.default = f.default;
 	if (f.placeholder) def.placeholder = f.placeholder;
 	else if (type === 'string' && f.field === 'email') def.placeholder = 'name@email.com';
 	let description = f.description;
 	if (type === 'boolean' && description && !description.startsWith('Whether')) description = undefined;
+	if (f.loadOptions) {
+		const standard = LOAD_OPTIONS_HINT[f.loadOptions.multiple ? 'multiple' : 'single'];
+		description = description ? `${description.trim().replace(/\.$/, '')}. ${standard}.` : standard;
+	}
 	def.description = tidy(description);
 	if (f.hint) def.hint = f.hint;
 	return def;
+}
+
+/** Body fields are sent as added: text can be emptied, but only an expression gives other
+ * nullable types their `null` (see xapi/odata/body.ts), so their descriptions say so. */
+export const NULL_NOTE = 'Nullable: {{ null }}';
+
+function withNullNote(def: Record<string, unknown>, f: FieldModel): Record<string, unknown> {
+	if (!f.nullable || def.type === 'string' || def.type === 'boolean') return def;
+	const description = def.description ? `${String(def.description).replace(/\.$/, '')}. ${NULL_NOTE}.` : NULL_NOTE;
+	return { ...def, description };
 }
 
 function literalSpec(literal: Record<string, unknown>, target: NameTarget, extraShow?: Record<string, unknown[]>): PropSpec {
@@ -100,16 +130,43 @@ function builderSpec(fn: BuilderName, args: unknown[], spread: boolean, name: st
 function optionNames(o: OperationModel): string[] {
 	const names: string[] = [...o.request.query];
 	if (o.request.output === 'collection') names.push('rawResponse');
-	if (o.request.output === 'collection' || o.request.output === 'entity') names.push('includeSecrets');
+	// An Init template keeps its secrets anyway (xapi/odata/output.ts).
+	const secretsStripped = !isTemplateAnswer(o.request.path);
+	if ((o.request.output === 'collection' || o.request.output === 'entity') && secretsStripped) names.push('includeSecrets');
 	if (o.request.output === 'file') names.push('binaryPropertyName');
 	return names;
 }
 
 /** The properties an operation shows, in its own order. */
+/** Period presets of the report functions, resolved at run time (xapi/odata/period.ts). */
+const PERIOD_PROPERTY = {
+	displayName: 'Period',
+	name: 'period',
+	type: 'options',
+	options: [
+		{ name: 'Custom', value: 'custom', description: 'The dates set below' },
+		{ name: 'Last 7 Days', value: 'last7Days', description: 'The seven whole days before today' },
+		{ name: 'Last Month', value: 'lastMonth' },
+		{ name: 'Last Week', value: 'lastWeek', description: 'Monday to Sunday of the week before this one' },
+		{ name: 'This Month', value: 'thisMonth' },
+		{ name: 'This Week', value: 'thisWeek', description: 'Monday to Sunday of this week' },
+		{ name: 'Today', value: 'today' },
+		{ name: 'Yesterday', value: 'yesterday' },
+	],
+	default: 'yesterday',
+	description:
+		'Whole days in the time zone of the report (or the workflow), sent to the PBX in UTC from the first midnight to the midnight after the last day',
+};
+
 export function operationSpecs(o: OperationModel): PropSpec[] {
 	const out: PropSpec[] = [];
+	const bounds = o.request.period ? [o.request.period.from, o.request.period.to] : [];
 	o.params.forEach((p, i) => {
-		if (!p.picker) out.push(literalSpec(fieldDefinition(p, true), `param:${i}`));
+		if (p.name === bounds[0]) {
+			out.push({ key: JSON.stringify({ literal: PERIOD_PROPERTY }), name: PERIOD_PROPERTY.name, literal: PERIOD_PROPERTY, fixed: true });
+		}
+		if (bounds.includes(p.name)) out.push(literalSpec(fieldDefinition(p, true), `param:${i}`, { period: ['custom'] }));
+		else if (!p.picker) out.push(literalSpec(fieldDefinition(p, true), `param:${i}`));
 		else {
 			const args = [p.field, p.picker.displayName, p.picker.method];
 			out.push({ ...builderSpec('entityLocator', args, false, p.field, `param:${i}`), primary: true });
@@ -132,7 +189,7 @@ export function operationSpecs(o: OperationModel): PropSpec[] {
 				placeholder: 'Add Field',
 				default: {},
 				options: o.bodyFields
-					.map((f) => fieldDefinition(f, false))
+					.map((f) => withNullNote(fieldDefinition(f, false), f))
 					.sort((a, b) => byDisplayName(a as { displayName: string }, b as { displayName: string })),
 			},
 			'collection',

@@ -135,6 +135,7 @@ export function makeField(
 	const c = classify(schema, spec);
 	const type: XapiValueType = overlay?.type ?? c.type;
 	const nullable = !!flatten(schema, spec.schemaNames).nullable;
+	const multiple = !!overlay?.loadOptions?.multiple;
 	const field: FieldModel = {
 		name: wire,
 		field: camelCase(wire),
@@ -142,12 +143,16 @@ export function makeField(
 		required,
 		nodeRequired: false,
 		displayName: overlay?.displayName ?? titleCase(wire),
-		default: overlay?.default ?? defaultFor(type, c),
+		default: overlay?.default ?? (multiple ? [] : defaultFor(type, c)),
 		location,
+		nullable,
 	};
 	// A nullable string may legitimately be empty (sent as ''): not marked required in n8n unless it
-	// has a non-empty default.
-	field.nodeRequired = required && !(nullable && type === 'string' && field.default === '');
+	// has a non-empty default (or its overlay says so).
+	field.nodeRequired =
+		overlay?.required ?? (required && !(nullable && type === 'string' && (field.default === '' || multiple)));
+	if (overlay?.choices) field.choices = overlay.choices;
+	if (overlay?.loadOptions) field.loadOptions = overlay.loadOptions;
 	if (type === 'enum' || type === 'enumList') field.enumValues = c.enumValues;
 	if (type === 'string' && c.maxLength !== undefined) field.maxLength = c.maxLength;
 	if (type === 'int32') {

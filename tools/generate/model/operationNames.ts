@@ -3,6 +3,7 @@
  * (`getMany`, `get`, `create`, `update`, `delete`, `getByNumber`, navigation properties), else
  * from the operationId. Overlays (tools/generate/overlays/operations.ts) take precedence.
  */
+import { withArticle } from '../../../nodes/ThreeCx/descriptions/article';
 import type { XapiOutput } from '../../../nodes/ThreeCx/xapi/types';
 import { camelCase, sentenceCase, titleCase, words } from '../names';
 
@@ -71,14 +72,10 @@ function crudNaming({ method, path, tag, resourceName, label, output, opType, op
 		return {
 			value: camelCase(operationId),
 			name: titleCase(operationId),
-			action: `${sentenceCase(titleCase(operationId))} of ${entityArticle(label)}`,
+			action: `${sentenceCase(titleCase(operationId))} of ${withArticle(label)}`,
 		};
 	}
 	return undefined;
-}
-
-function entityArticle(label: string): string {
-	return /^[aeiou]/i.test(label) ? `an ${label}` : `a ${label}`;
 }
 
 /** The operation's naming: CRUD naming where it applies, else from the operationId. */

@@ -16,6 +16,7 @@ import {
 import { bodyOverlays } from '../overlays/bodies';
 import { operationOverlays } from '../overlays/operations';
 import { parameterOverlays } from '../overlays/parameters';
+import { reportOperationOverlays, reportParameterOverlays } from '../overlays/reports';
 import type { ExtraOperation } from '../overlays/types';
 import { classify, makeField } from './fields';
 import { operationNaming } from './operationNames';
@@ -88,12 +89,14 @@ export function specOperation(
 	const query: ODataOption[] = [];
 	for (const p of op.parameters ?? []) {
 		if (p.in === 'path') {
-			params.push(makeField(p.name, p.schema, spec, 'path', p.required === true, parameterOverlays[p.name]));
+			const overlay = { ...parameterOverlays[p.name], ...reportParameterOverlays[op.operationId]?.[p.name] };
+			params.push(makeField(p.name, p.schema, spec, 'path', p.required === true, overlay));
 		} else if (p.in === 'query' && ODATA_QUERY[p.name]) {
 			query.push(ODATA_QUERY[p.name]);
 		}
 	}
 	query.sort((a, b) => ODATA_ORDER.indexOf(a) - ODATA_ORDER.indexOf(b));
+	markKeysRequired(params, cleanPath);
 
 	const bodySchema: Schema | undefined = op.requestBody?.content?.['application/json']?.schema;
 	const bodyFlat = bodySchema ? flatten(bodySchema, spec.schemaNames) : undefined;
@@ -101,7 +104,7 @@ export function specOperation(
 	const body = requestBody(bodyFlat, isEntityOp, method, params, spec);
 
 	const label = labels.get(tag) ?? resource.name.toLowerCase();
-	const overlay = operationOverlays[op.operationId];
+	const overlay = reportOperationOverlays[op.operationId] ?? operationOverlays[op.operationId];
 	const naming = operationNaming({ method, path, tag, resourceName: resource.name, label, output, opType, operationId: op.operationId });
 	const sinceVersion = since.get(`${method.toUpperCase()} ${normalizePath(path)}`);
 	// Placeholders as `{ID}` in descriptions (n8n lint: "ID", not "Id").
@@ -116,6 +119,8 @@ export function specOperation(
 		output,
 	};
 	if (output === 'collection' && query.includes('top') && query.includes('skip')) request.paged = true;
+	const period = periodPair(params);
+	if (period) request.period = period;
 
 	return {
 		tag,
@@ -131,9 +136,35 @@ export function specOperation(
 		sinceVersion,
 		params,
 		...body,
+		...(body.bodyKind && op.requestBody?.required === true ? { bodyRequired: true } : {}),
 		bodySchema: bodyFlat?.refName,
 		request,
 	};
+}
+
+/** Function parameters that bound a report period (`periodFrom`/`periodTo`, `startDt`/`endDt`): Period presets fill them. */
+const PERIOD_PAIRS: Array<[string, string]> = [
+	['periodFrom', 'periodTo'],
+	['startDt', 'endDt'],
+];
+
+function periodPair(params: FieldModel[]): XapiOperation['period'] {
+	for (const [from, to] of PERIOD_PAIRS) {
+		const bounds = [from, to].map((name) => params.find((p) => p.name === name && p.type === 'dateTime'));
+		if (bounds.every(Boolean)) return { from, to };
+	}
+	return undefined;
+}
+
+/** Key parameters (`/Users({Id})`, `/Users(Number={Number})`, not function parameters) are
+ * required in the editor, nullable strings included: an empty key addresses nothing. */
+function markKeysRequired(params: FieldModel[], path: string): void {
+	const keys = new Set<string>();
+	for (const [, segment, inner] of path.matchAll(/([\w.]+)\(([^()]*)\)/g)) {
+		if (segment.startsWith('Pbx.')) continue;
+		for (const [, name] of inner.matchAll(/\{(\w+)\}/g)) keys.add(name);
+	}
+	for (const param of params) if (keys.has(param.name)) param.nodeRequired = true;
 }
 
 type Body = Pick<OperationModel, 'bodyKind' | 'bodyFields' | 'collection'>;

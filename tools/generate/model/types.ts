@@ -3,6 +3,7 @@
  * once by `buildModel` (model/index.ts); the emitter reads it and never changes it.
  */
 import type { XapiOperation, XapiValueType } from '../../../nodes/ThreeCx/xapi/types';
+import type { LoadOptionsOverlay, ParameterChoice } from '../overlays/types';
 
 export type FieldLocation = 'path' | 'action' | 'entity' | 'upload';
 
@@ -14,8 +15,10 @@ export interface FieldModel {
 	type: XapiValueType;
 	/** Required by the spec (path/function parameters): always sent. */
 	required: boolean;
-	/** Marked `required` in n8n (a nullable string may be empty, so it is not). */
+	/** Marked `required` in n8n (a nullable string may be empty, so it is not, unless it is a key). */
 	nodeRequired: boolean;
+	/** The spec allows `null` (`nullable: true`). */
+	nullable: boolean;
 	enumValues?: string[];
 	displayName: string;
 	description?: string;
@@ -29,6 +32,10 @@ export interface FieldModel {
 	location: FieldLocation;
 	/** Integer `Id` key of an entity set with a picker: shown as a resource locator. */
 	picker?: PickerModel;
+	/** Labelled codes: an options list (overlays). */
+	choices?: ParameterChoice[];
+	/** Options loaded from the PBX at edit time; `multiple`: a multi-select sent comma-separated. */
+	loadOptions?: LoadOptionsOverlay;
 }
 
 /** "From List" picker of an entity set's rows (see `XapiPicker`). */
@@ -44,7 +51,7 @@ export interface PickerModel {
 }
 
 /** The request of an operation as the runtime sends it; the emitter adds the fields (`XapiOperation`). */
-export type RequestModel = Pick<XapiOperation, 'method' | 'path' | 'query' | 'output' | 'paged'>;
+export type RequestModel = Pick<XapiOperation, 'method' | 'path' | 'query' | 'output' | 'paged' | 'period'>;
 
 export interface OperationModel {
 	tag: string;
@@ -61,6 +68,8 @@ export interface OperationModel {
 	sinceVersion?: string;
 	params: FieldModel[];
 	bodyKind?: 'entity' | 'action' | 'upload';
+	/** The spec marks the request body required: a JSON body (`{}` at least) always goes out. */
+	bodyRequired?: boolean;
 	bodyFields: FieldModel[];
 	/** Spec schema of the request body (`Pbx.User`), when it is a named schema. */
 	bodySchema?: string;

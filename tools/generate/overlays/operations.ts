@@ -23,5 +23,7 @@ export const operationOverlays: Record<string, OperationOverlay> = {
 	ListRecording: { description: 'Call recordings with their metadata (filter by date, extension …)' },
 	DownloadRecording: { description: 'A call recording as a WAV file' },
 	ListUser: { description: 'Users (extensions) of the PBX' },
+	InitFax: { description: 'A new fax extension as a template, its generated AuthPassword included, to change and send to Create' },
+	InitTrunk: { description: 'A new trunk from a provider template, its secrets included, to change and send to Create' },
 	GetUserByNumber: { description: 'A user by extension number (alternate key, 3CX 20.0.8+)' },
 };
