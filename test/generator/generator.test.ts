@@ -27,7 +27,8 @@ import { nodeProperties, operationProperty, visibleProperties } from './helpers'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-const BUDGET_KB = 600;
+/** Issue #12: the description stays at most 450 kB (1000 bytes, as `npm run bench` reports it). */
+const BUDGET_KB = 450;
 const haveSpec = specAvailable();
 const withSpec = ifSpec(describe, 'the generator tests that compare with the spec', haveSpec);
 
@@ -227,7 +228,10 @@ withSpec('parameters', () => {
 					const rule = byId?.validation?.[0] as { properties: { regex: string } } | undefined;
 					expect(new RegExp(`^(${rule?.properties.regex})$`).test('-2147483648')).toBe(true);
 				} else if (meta.type === 'int32' && !choices) {
-					expect(prop.typeOptions).toMatchObject({ minValue: -2147483648, maxValue: 2147483647 });
+					// Editor bounds only where the spec's are narrower than int32's own range (checked at run time).
+					const { minimum, maximum } = deref(sp.schema) ?? {};
+					expect(prop.typeOptions?.minValue).toBe(minimum === -2147483648 ? undefined : minimum);
+					expect(prop.typeOptions?.maxValue).toBe(maximum === 2147483647 ? undefined : maximum);
 				}
 			}
 			// Spec order of the visible fields, exactly: path/function parameters, then action body fields
@@ -560,7 +564,7 @@ withSpec('pickers', () => {
 describe('size budget', () => {
 	test(`node description is at most ${BUDGET_KB} KB of minified JSON`, () => {
 		const json = JSON.stringify({ properties: nodeProperties });
-		const kb = Buffer.byteLength(json, 'utf8') / 1024;
+		const kb = Buffer.byteLength(json, 'utf8') / 1000;
 		const operations = allNodeOps().length;
 		console.log(
 			`ThreeCx node description: ${kb.toFixed(1)} KB minified, ${nodeProperties.length} top-level properties, ` +

@@ -8,8 +8,6 @@ import type { ODataOption, XapiField } from '../xapi/types';
 import { NODE_PARAMETER } from '../xapi/types';
 import { indefiniteArticle } from './article';
 
-export const INT32_MIN = -2147483648;
-export const INT32_MAX = 2147483647;
 
 /** Options collection entries beyond the OData query options. */
 export type OutputOption = 'rawResponse' | 'includeSecrets' | 'binaryPropertyName';

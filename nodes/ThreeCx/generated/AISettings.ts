@@ -151,7 +151,6 @@ export const limitParam: INodeProperties = {
 	name: 'limitParam',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: { resource: ['aiSettings'], operation: ['getVectorStoreFiles', 'getVectorStores'] },
 	},

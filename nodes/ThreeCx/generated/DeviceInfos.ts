@@ -69,7 +69,6 @@ export const deviceInfoUserId: INodeProperties = {
 	displayName: 'User ID',
 	name: 'deviceInfoUserId',
 	type: 'number',
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: { resource: ['deviceInfos'], operation: ['provision'], bodyMode: ['fields'] },
 	},

@@ -27,7 +27,6 @@ const fxsBodyFields: INodeProperties[] = [
 		displayName: 'Fxs Line Count',
 		name: 'fxsLineCount',
 		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		default: 0,
 		description: 'Nullable: {{ null }}',
 	},

@@ -56,13 +56,7 @@ const fxsTemplateBodyFields: INodeProperties[] = [
 		default: '[]',
 		description: 'JSON array of FxsModel objects',
 	},
-	{
-		displayName: 'Number Of Extensions',
-		name: 'numberOfExtensions',
-		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		default: 0,
-	},
+	{ displayName: 'Number Of Extensions', name: 'numberOfExtensions', type: 'number', default: 0 },
 	{ displayName: 'Rps Enabled', name: 'rpsEnabled', type: 'boolean', default: false },
 	{
 		displayName: 'Template Type',

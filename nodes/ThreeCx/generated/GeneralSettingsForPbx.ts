@@ -58,7 +58,6 @@ export const generalSettingsForPbxUpdateFields: INodeProperties = {
 			displayName: 'Busy Monitor Timeout',
 			name: 'busyMonitorTimeout',
 			type: 'number',
-			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
 			description: 'Nullable: {{ null }}',
 		},

@@ -15,37 +15,13 @@ import {
 } from './sharedProperties';
 
 const holidayBodyFields: INodeProperties[] = [
-	{
-		displayName: 'Day',
-		name: 'day',
-		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		default: 0,
-	},
-	{
-		displayName: 'Day End',
-		name: 'dayEnd',
-		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		default: 0,
-	},
+	{ displayName: 'Day', name: 'day', type: 'number', default: 0 },
+	{ displayName: 'Day End', name: 'dayEnd', type: 'number', default: 0 },
 	{ displayName: 'Group', name: 'group', type: 'string', default: '' },
 	{ displayName: 'Holiday Prompt', name: 'holidayPrompt', type: 'string', default: '' },
 	{ displayName: 'Is Recurrent', name: 'isRecurrent', type: 'boolean', default: false },
-	{
-		displayName: 'Month',
-		name: 'month',
-		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		default: 0,
-	},
-	{
-		displayName: 'Month End',
-		name: 'monthEnd',
-		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		default: 0,
-	},
+	{ displayName: 'Month', name: 'month', type: 'number', default: 0 },
+	{ displayName: 'Month End', name: 'monthEnd', type: 'number', default: 0 },
 	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 	{
 		displayName: 'Time Of End Date',
@@ -63,20 +39,8 @@ const holidayBodyFields: INodeProperties[] = [
 		placeholder: 'e.g. PT1H30M',
 		description: 'ISO 8601 duration, e.g. PT1H30M (D days, H hours, M minutes, S seconds)',
 	},
-	{
-		displayName: 'Year',
-		name: 'year',
-		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		default: 0,
-	},
-	{
-		displayName: 'Year End',
-		name: 'yearEnd',
-		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-		default: 0,
-	},
+	{ displayName: 'Year', name: 'year', type: 'number', default: 0 },
+	{ displayName: 'Year End', name: 'yearEnd', type: 'number', default: 0 },
 ];
 
 const holidayBodyXapiFields: XapiField[] = [

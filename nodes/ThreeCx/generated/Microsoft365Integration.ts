@@ -123,13 +123,7 @@ export const microsoft365IntegrationUpdateFields: INodeProperties = {
 			description: 'JSON ADUsersSyncConfiguration object. Nullable: {{ null }}.',
 		},
 		{ displayName: 'Application ID', name: 'applicationId', type: 'string', default: '' },
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'number',
-			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-			default: 0,
-		},
+		{ displayName: 'ID', name: 'id', type: 'number', default: 0 },
 		{
 			displayName: 'Shared Mailboxes Sync',
 			name: 'sharedMailboxesSync',

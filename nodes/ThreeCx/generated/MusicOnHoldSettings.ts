@@ -41,13 +41,7 @@ export const musicOnHoldSettingsUpdateFields: INodeProperties = {
 	placeholder: 'Add Field',
 	default: {},
 	options: [
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'number',
-			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-			default: 0,
-		},
+		{ displayName: 'ID', name: 'id', type: 'number', default: 0 },
 		{ displayName: 'Music On Hold', name: 'musicOnHold', type: 'string', default: '' },
 		{
 			displayName: 'Music On Hold Randomize',

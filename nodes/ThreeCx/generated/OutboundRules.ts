@@ -45,7 +45,6 @@ const outboundRuleBodyFields: INodeProperties[] = [
 		displayName: 'Priority',
 		name: 'priority',
 		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		default: 0,
 		description: 'Nullable: {{ null }}',
 	},

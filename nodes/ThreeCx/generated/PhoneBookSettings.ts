@@ -68,7 +68,6 @@ export const phoneBookSettingsUpdateFields: INodeProperties = {
 			displayName: 'Resolving Length',
 			name: 'resolvingLength',
 			type: 'number',
-			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
 			description: 'Nullable: {{ null }}',
 		},

@@ -76,7 +76,6 @@ const phoneTemplateBodyFields: INodeProperties[] = [
 		displayName: 'Max Queue Custom Ringtones',
 		name: 'maxQueueCustomRingtones',
 		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		default: 0,
 		description: 'Nullable: {{ null }}',
 	},

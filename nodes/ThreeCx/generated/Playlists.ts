@@ -29,7 +29,6 @@ const playlistBodyFields: INodeProperties[] = [
 		displayName: 'Max Volume Percent',
 		name: 'maxVolumePercent',
 		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		default: 0,
 		description: 'Nullable: {{ null }}',
 	},

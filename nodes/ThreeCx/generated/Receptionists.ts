@@ -80,7 +80,6 @@ const receptionistBodyFields: INodeProperties[] = [
 		displayName: 'Timeout',
 		name: 'timeout',
 		type: 'number',
-		typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 		default: 0,
 		description: 'Nullable: {{ null }}',
 	},

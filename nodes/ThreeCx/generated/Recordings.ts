@@ -91,7 +91,6 @@ export const recId: INodeProperties = {
 	name: 'recId',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: { show: { resource: ['recordings'], operation: ['downloadRecording'] } },
 	default: 0,
 	description: 'ID of the recording (the ID of a Recordings row)',

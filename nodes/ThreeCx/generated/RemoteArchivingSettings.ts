@@ -86,13 +86,7 @@ export const remoteArchivingSettingsUpdateFields: INodeProperties = {
 			default: '{}',
 			description: 'JSON ArchiveSubsystem object. Nullable: {{ null }}.',
 		},
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'number',
-			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
-			default: 0,
-		},
+		{ displayName: 'ID', name: 'id', type: 'number', default: 0 },
 		{
 			displayName: 'Location',
 			name: 'location',

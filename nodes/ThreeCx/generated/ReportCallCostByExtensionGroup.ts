@@ -73,7 +73,6 @@ export const callClass: INodeProperties = {
 	name: 'callClass',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: {
 			resource: ['reportCallCostByExtensionGroup'],

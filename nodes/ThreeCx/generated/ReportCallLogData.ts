@@ -114,7 +114,6 @@ export const callId: INodeProperties = {
 	name: 'callId',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: { resource: ['reportCallLogData'], operation: ['getOldCallQualityReport'] },
 	},
@@ -185,7 +184,6 @@ export const sourceType: INodeProperties = {
 	name: 'sourceType',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: {
 			resource: ['reportCallLogData'],
@@ -215,7 +213,6 @@ export const destinationType: INodeProperties = {
 	name: 'destinationType',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: {
 			resource: ['reportCallLogData'],
@@ -245,7 +242,6 @@ export const callTimeFilterType: INodeProperties = {
 	name: 'callTimeFilterType',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: {
 			resource: ['reportCallLogData'],

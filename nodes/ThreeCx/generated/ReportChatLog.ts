@@ -79,7 +79,6 @@ export const fromType: INodeProperties = {
 	name: 'fromType',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: { resource: ['reportChatLog'], operation: ['downloadChatLog', 'getChatLog'] },
 	},
@@ -114,7 +113,6 @@ export const toType: INodeProperties = {
 	name: 'toType',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: { resource: ['reportChatLog'], operation: ['downloadChatLog', 'getChatLog'] },
 	},
@@ -149,7 +147,6 @@ export const chatType: INodeProperties = {
 	name: 'chatType',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: { resource: ['reportChatLog'], operation: ['downloadChatLog', 'getChatLog'] },
 	},

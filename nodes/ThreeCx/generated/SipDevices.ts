@@ -40,7 +40,6 @@ export const sipDevicesIdNumber: INodeProperties = {
 	name: 'sipDevicesIdNumber',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: { show: { resource: ['sipDevices'], operation: ['pushFirmware'] } },
 	default: 0,
 };

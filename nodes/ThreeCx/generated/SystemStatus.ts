@@ -136,7 +136,6 @@ export const grantPeriodDays: INodeProperties = {
 	name: 'grantPeriodDays',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: { show: { resource: ['systemStatus'], operation: ['getRequestHelpLink'] } },
 	default: 0,
 };

@@ -276,7 +276,6 @@ export const downloadGreetingUserId: INodeProperties = {
 	name: 'downloadGreetingUserId',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: { show: { resource: ['users'], operation: ['downloadGreeting'] } },
 	default: 0,
 };
@@ -395,7 +394,6 @@ export const days: INodeProperties = {
 	displayName: 'Days',
 	name: 'days',
 	type: 'number',
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: { resource: ['users'], operation: ['setMonitorStatus'], bodyMode: ['fields'] },
 	},

@@ -227,7 +227,6 @@ export const weblinkUpdateFields: INodeProperties = {
 			displayName: 'ID',
 			name: 'id',
 			type: 'number',
-			typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 			default: 0,
 			description: 'Nullable: {{ null }}',
 		},

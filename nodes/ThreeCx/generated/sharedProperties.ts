@@ -733,7 +733,6 @@ export const groupingType: INodeProperties = {
 	name: 'groupingType',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: {
 			resource: ['reportCallDistribution', 'reportUserActivity'],
@@ -1070,7 +1069,6 @@ export const idNumber: INodeProperties = {
 	displayName: 'ID',
 	name: 'idNumber',
 	type: 'number',
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: {
 			resource: ['groups', 'outboundRules', 'trunks'],
@@ -1367,7 +1365,6 @@ export const participantType: INodeProperties = {
 	name: 'participantType',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: {
 			resource: [
@@ -1420,7 +1417,6 @@ export const callsType: INodeProperties = {
 	name: 'callsType',
 	type: 'number',
 	required: true,
-	typeOptions: { minValue: -2147483648, maxValue: 2147483647 },
 	displayOptions: {
 		show: {
 			resource: ['reportCallLogData', 'reportInboundCalls', 'reportOutboundCalls'],

@@ -88,7 +88,9 @@ function fieldDefinition(f: FieldModel, topLevel: boolean): Record<string, unkno
 	const type = propertyType(f);
 	const def: Record<string, unknown> = { displayName: f.displayName, name: f.field, type };
 	if (topLevel && f.nodeRequired) def.required = true;
-	if (type === 'number' && f.minValue !== undefined) def.typeOptions = { minValue: f.minValue, maxValue: f.maxValue };
+	if (type === 'number' && (f.minValue !== undefined || f.maxValue !== undefined)) {
+		def.typeOptions = { ...(f.minValue !== undefined && { minValue: f.minValue }), ...(f.maxValue !== undefined && { maxValue: f.maxValue }) };
+	}
 	// Secrets are masked in the editor (same name test as the n8n lint rule).
 	if (type === 'string' && isSensitive(f.field)) def.typeOptions = { password: true };
 	if (f.loadOptions) def.typeOptions = { loadOptionsMethod: f.loadOptions.method };

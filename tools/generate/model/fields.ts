@@ -2,12 +2,19 @@
  * A spec schema as a field: its value type (`classify`), default, description, placeholder and
  * limits (`makeField`), and the n8n property type of a value type (`nodeType`).
  */
-import { INT32_MAX, INT32_MIN } from '../../../nodes/ThreeCx/descriptions/shared';
 import type { XapiValueType } from '../../../nodes/ThreeCx/xapi/types';
 import { flatten, type FlatSchema, type LoadedSpec, type Schema } from '../../spec/load';
 import { camelCase, titleCase } from '../names';
 import type { ParameterOverlay } from '../overlays/types';
 import type { FieldLocation, FieldModel } from './types';
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/** A spec bound, unless it is only the type's own limit (the OData converter writes those). */
+function narrower(bound: number | undefined, typeLimit: number): number | undefined {
+	return bound === typeLimit ? undefined : bound;
+}
 
 interface Classified {
 	type: XapiValueType;
@@ -29,7 +36,7 @@ export function classify(schema: Schema | undefined, spec: LoadedSpec): Classifi
 	switch (flat.type) {
 		case 'integer':
 			if (flat.format === 'int64') return { type: 'int64' };
-			return { type: 'int32', min: flat.minimum ?? INT32_MIN, max: flat.maximum ?? INT32_MAX };
+			return { type: 'int32', min: narrower(flat.minimum, INT32_MIN), max: narrower(flat.maximum, INT32_MAX) };
 		case 'number':
 			return { type: 'number', format: flat.format };
 		case 'boolean':
@@ -155,10 +162,10 @@ export function makeField(
 	if (overlay?.loadOptions) field.loadOptions = overlay.loadOptions;
 	if (type === 'enum' || type === 'enumList') field.enumValues = c.enumValues;
 	if (type === 'string' && c.maxLength !== undefined) field.maxLength = c.maxLength;
-	if (type === 'int32') {
-		field.minValue = c.min ?? INT32_MIN;
-		field.maxValue = c.max ?? INT32_MAX;
-	}
+	// Only bounds narrower than int32's own range: that range is checked at run time (values.ts)
+	// and would cost the description ~8 KB as editor bounds nobody reaches.
+	if (type === 'int32' && c.min !== undefined) field.minValue = c.min;
+	if (type === 'int32' && c.max !== undefined) field.maxValue = c.max;
 	const description = withLengthLimit(overlay?.description ?? typeDescription(type, c), field.maxLength);
 	if (description) field.description = description;
 	const placeholder = overlay?.placeholder ?? TYPE_PLACEHOLDERS[type];
