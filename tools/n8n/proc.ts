@@ -16,6 +16,8 @@ export interface RunOptions {
 	/** Echo the child's output to this process's stderr while it runs. */
 	echo?: boolean;
 	input?: string;
+	/** Run as another user (root only), e.g. initdb as `postgres`. */
+	spawnOptions?: Pick<SpawnOptions, 'uid' | 'gid'>;
 }
 
 export function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
@@ -25,6 +27,7 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
 			cwd: options.cwd,
 			env: options.env ?? process.env,
 			stdio: ['pipe', 'pipe', 'pipe'],
+			...options.spawnOptions,
 		};
 		const child = spawn(command, args, spawnOptions);
 		let stdout = '';

@@ -34,7 +34,10 @@ export async function startN8nServer(cli: N8nCli, options: { port?: number; time
 	const stop = async () => {
 		if (child.exitCode !== null || child.signalCode !== null) return;
 		child.kill('SIGTERM');
-		const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 15_000))]);
+		let timer: NodeJS.Timeout | undefined;
+		const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 15_000)))]);
+		// A pending 15 s timer would keep the process (jest) alive after n8n is gone.
+		clearTimeout(timer);
 		if (!killed) {
 			child.kill('SIGKILL');
 			await exited;

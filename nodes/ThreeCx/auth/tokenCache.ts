@@ -1,88 +1,240 @@
 /**
- * One bearer token per PBX client, shared by every item and execution in this n8n process.
- * The PBX keeps only one valid token per client, so a second token request would knock out
- * the first: all callers share one cached token and at most one in-flight exchange.
+ * 3CX keeps one valid bearer token per API client: every token request invalidates the previous
+ * token. Several n8n processes (the main and each queue-mode worker) use one credential, and the
+ * token stored in it is the state they share: n8n reads the credential afresh for every request
+ * and stores the token our preAuthentication returns. This class decides, in one process:
+ * which token a request sends, and after a 401 whether to adopt a newer token, wait for the token
+ * another process is fetching, or fetch one (at most one exchange at a time per client).
  */
+import { ClientTokens } from './clientTokens';
+import type { IssuedToken } from './tokenExpiry';
 
-export interface IssuedToken {
-	token: string;
-	/** Epoch milliseconds after which the token must not be reused. */
-	expiresAt: number;
-}
+/** How many 401 round trips a client remembers for its stagger. */
+const RTT_SAMPLES = 32;
 
-interface CacheEntry extends Partial<IssuedToken> {
-	inflight?: Promise<string>;
-}
-
-/** Refresh a little early so a token does not expire while a request is on the wire. */
-const EXPIRY_MARGIN_MS = 30_000;
-
-/** 3CX up to 20.0.8 sends `expires_in` in minutes (60), from 20.0.9 in seconds (3600). */
-const LARGEST_MINUTES_VALUE = 299;
-
-/** When the token expires: the JWT `exp` claim if readable, else `expires_in` in either unit. */
-export function tokenExpiresAt(accessToken: string, expiresIn: unknown, now: number): number {
-	const exp = jwtExpiry(accessToken);
-	if (exp !== undefined) return exp * 1000;
-	const value = Number(expiresIn);
-	if (!Number.isFinite(value) || value <= 0) return now + 60 * 60_000;
-	return now + value * (value <= LARGEST_MINUTES_VALUE ? 60_000 : 1000);
-}
-
-function jwtExpiry(token: string): number | undefined {
-	const payload = token.split('.')[1];
-	if (!payload) return undefined;
-	try {
-		const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown })
-			.exp;
-		return typeof exp === 'number' && Number.isFinite(exp) ? exp : undefined;
-	} catch {
-		return undefined;
+/**
+ * Thrown instead of fetching a token while another n8n process may be fetching one: the caller
+ * retries the request, for which n8n reads the credential again and finds that process's token.
+ */
+export class StaleTokenError extends Error {
+	constructor(
+		/** Retrying sooner finds nothing new: this process will not fetch a token before then. */
+		readonly retryAfterMs: number,
+	) {
+		super('The 3CX access token was replaced; retrying with the stored one');
+		this.name = 'StaleTokenError';
 	}
+}
+
+export interface TokenPolicy {
+	/**
+	 * After the last known token is rejected, a process waits a random time in 0..stagger before
+	 * it fetches a new one. Processes usually wait different times: the first one fetches and
+	 * stores a token, the others read it from the credential instead of fetching their own. That
+	 * works while the stagger is long against the "fetch span", the time from reading the rejected
+	 * token to the new one being stored: so the stagger is spanFactor times the span this process
+	 * last measured (or 3 round trips of the latest 401s, when that is longer), at least staggerMs
+	 * and at most maxStaggerMs.
+	 */
+	staggerMs: number;
+	spanFactor: number;
+	maxStaggerMs: number;
+	/**
+	 * A token rejected within youngMs of being first seen was replaced by another process's fetch
+	 * rather than revoked or expired: that process is storing its token right now, so this one
+	 * waits one stagger more before it would fetch.
+	 */
+	youngMs: number;
+	/** While waiting, how often a caller looks for a token learnt meanwhile. */
+	pollMs: number;
+	/** Requests per wait that read the credential again when it ends; the others wait in memory. */
+	scouts: number;
+	/** Tokens remembered per client (the newest ones). */
+	remembered: number;
+}
+
+export const DEFAULT_TOKEN_POLICY: TokenPolicy = {
+	staggerMs: 2000,
+	spanFactor: 10,
+	maxStaggerMs: 10_000,
+	youngMs: 5000,
+	pollMs: 25,
+	scouts: 2,
+	remembered: 16,
+};
+
+export interface TokenClock {
+	now(): number;
+	/** A number in [0, 1). */
+	random(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+/** How a request reached renew(): when n8n read the credential, and whether the caller retries. */
+export interface RequestContext {
+	/** When n8n read the stored token for this request. */
+	readAt: number;
+	/** The caller sends the request again on a StaleTokenError (see tokenRetry.ts). */
+	retries: boolean;
+}
+
+/** How to get a token from the PBX, and to ask it whether a token is still the valid one. */
+export interface TokenFetch {
+	exchange(): Promise<IssuedToken>;
+	verify(token: string): Promise<boolean>;
 }
 
 export class TokenCache {
-	private readonly entries = new Map<string, CacheEntry>();
+	private readonly clients = new Map<string, ClientTokens>();
 
-	constructor(private readonly now: () => number = Date.now) {}
+	constructor(
+		private readonly clock: TokenClock,
+		private readonly policy: TokenPolicy = DEFAULT_TOKEN_POLICY,
+	) {}
 
-	/** The newest token known for this client, if any (it may have expired). */
-	current(key: string): string | undefined {
-		return this.entries.get(key)?.token;
+	private client(key: string): ClientTokens {
+		let client = this.clients.get(key);
+		if (!client) {
+			client = new ClientTokens(this.policy.remembered);
+			this.clients.set(key, client);
+		}
+		return client;
 	}
 
 	/**
-	 * A token other than `staleToken` (the one the caller has, empty when none or the one the
-	 * PBX just rejected). Joins an exchange already under way; reuses a newer valid token.
+	 * The token a request sends. `stored` is the credential's token as n8n read it for this
+	 * request: it wins unless this process saw the PBX reject it, then the newest usable token
+	 * this process knows. Throws StaleTokenError rather than send a rejected token while another
+	 * process may be fetching a new one, when the caller retries.
 	 */
-	async freshToken(
-		key: string,
-		staleToken: string,
-		exchange: () => Promise<IssuedToken>,
-	): Promise<string> {
-		let entry = this.entries.get(key);
-		if (!entry) {
-			entry = {};
-			this.entries.set(key, entry);
+	tokenFor(key: string, stored: string, request: RequestContext): string {
+		const client = this.client(key);
+		const now = this.clock.now();
+		client.note(stored, now);
+		if (client.usable(stored, now)) return stored;
+		const newest = client.newestUsable(now);
+		if (newest) return newest;
+		if (request.retries && now < client.holdUntil) throw new StaleTokenError(client.holdUntil - now);
+		return stored;
+	}
+
+	/**
+	 * After the PBX answered 401 to `rejected` (the token the request sent, '' for none): the
+	 * token to retry with, and whether n8n should store it (only a token just fetched from the
+	 * PBX, so the credential is written once per token request). `fetch.verify` asks the PBX
+	 * whether a token just fetched is still the valid one: when another process fetched one right
+	 * after, storing ours would overwrite theirs with a dead token.
+	 */
+	async renew(key: string, rejected: string, request: RequestContext, fetch: TokenFetch): Promise<{ token: string; persist: boolean }> {
+		const client = this.client(key);
+		this.reject(client, rejected);
+		for (;;) {
+			const now = this.clock.now();
+			if (client.inflight) {
+				const fetched = await client.inflight;
+				if (fetched.current || !request.retries) return { token: fetched.token, persist: false };
+				throw new StaleTokenError(Math.max(0, client.holdUntil - this.clock.now()));
+			}
+			const newest = client.newestUsable(now);
+			if (newest) return { token: newest, persist: false };
+			// Fetch only when this request read the credential after the wait: else the token another
+			// process fetched meanwhile may be stored already.
+			if (request.readAt >= client.holdUntil) break;
+			// A few requests go and read the credential again after the wait (scouts); the others
+			// wait here for what they, or any new request, find there.
+			if (request.retries && client.sendScout(this.policy.scouts)) throw new StaleTokenError(client.holdUntil - now);
+			const giveUpAt = request.retries ? client.holdUntil + this.stagger(client) : client.holdUntil;
+			if (now >= giveUpAt) {
+				if (request.retries) throw new StaleTokenError(0);
+				break;
+			}
+			await this.clock.sleep(Math.min(this.policy.pollMs, giveUpAt - now));
 		}
-		if (entry.inflight) return await entry.inflight;
-		if (
-			entry.token &&
-			entry.token !== staleToken &&
-			(entry.expiresAt ?? 0) - EXPIRY_MARGIN_MS > this.now()
-		) {
-			return entry.token;
+		const fetched = await this.fetchOnce(client, fetch);
+		if (fetched.current) return { token: fetched.token, persist: true };
+		// Another process fetched after us and stores its token: read it from the credential.
+		if (request.retries) throw new StaleTokenError(Math.max(0, client.holdUntil - this.clock.now()));
+		return { token: fetched.token, persist: false };
+	}
+
+	/**
+	 * A token from the PBX now (or from the exchange under way): before a first send, when nothing
+	 * is stored yet or n8n tests the credential. `persist` only for the caller that fetched it, and
+	 * only if no other process fetched one right after.
+	 */
+	async fetchNow(key: string, fetch: TokenFetch): Promise<{ token: string; persist: boolean }> {
+		const client = this.client(key);
+		if (client.inflight) return { token: (await client.inflight).token, persist: false };
+		const fetched = await this.fetchOnce(client, fetch);
+		return { token: fetched.token, persist: fetched.current };
+	}
+
+	/** The one exchange under way for this client (joined by callers that find it in `inflight`). */
+	private async fetchOnce(client: ClientTokens, fetch: TokenFetch): Promise<{ token: string; current: boolean }> {
+		const fetching = this.fetch(client, fetch);
+		client.inflight = fetching;
+		try {
+			return await fetching;
+		} finally {
+			client.inflight = undefined;
 		}
-		const target = entry;
-		target.inflight = exchange()
-			.then((issued) => {
-				target.token = issued.token;
-				target.expiresAt = issued.expiresAt;
-				return issued.token;
-			})
-			.finally(() => {
-				target.inflight = undefined;
-			});
-		return await target.inflight;
+	}
+
+	private async fetch(client: ClientTokens, { exchange, verify }: TokenFetch): Promise<{ token: string; current: boolean }> {
+		const issued = await exchange();
+		client.note(issued.token, this.clock.now(), issued.expiresAt);
+		const current = await verify(issued.token);
+		if (!current) {
+			this.reject(client, issued.token);
+			this.hold(client, true);
+		}
+		return { token: issued.token, current };
+	}
+
+	now(): number {
+		return this.clock.now();
+	}
+
+	/** The newest token this process may send, if any. */
+	newest(key: string): string | undefined {
+		return this.client(key).newestUsable(this.clock.now());
+	}
+
+	/** A token this process fetched is stored: `spanMs` after the request that fetched it read the rejected one. */
+	stored(key: string, spanMs: number): void {
+		this.client(key).fetchSpanMs = spanMs;
+	}
+
+	/** The PBX answered 401 `rttMs` after the request was sent. */
+	rejectedAfter(key: string, rttMs: number): void {
+		const rtts = this.client(key).rejectionRtts;
+		rtts.push(rttMs);
+		if (rtts.length > RTT_SAMPLES) rtts.shift();
+	}
+
+	private reject(client: ClientTokens, token: string): void {
+		const now = this.clock.now();
+		client.note(token, now);
+		const known = client.known.get(token)!;
+		if (known.rejectedAt !== undefined) return;
+		known.rejectedAt = now;
+		// A new rejection with nothing to fall back on (an exchange under way decides for itself):
+		// every process holding the same tokens sees it about now; each waits its own time.
+		if (!client.newestUsable(now) && !client.inflight) this.hold(client, token !== '' && now - known.seenAt < this.policy.youngMs);
+	}
+
+	/** See TokenPolicy.staggerMs. */
+	private stagger(client: ClientTokens): number {
+		const { staggerMs, spanFactor, maxStaggerMs } = this.policy;
+		const span = Math.max(client.fetchSpanMs, 3 * Math.max(0, ...client.rejectionRtts));
+		return Math.min(Math.max(staggerMs, spanFactor * span), maxStaggerMs);
+	}
+
+	/** Waits a random part of the stagger before fetching; a whole stagger more when `replaced`:
+	 * another process fetched after the rejected token was issued and is storing its own. */
+	private hold(client: ClientTokens, replaced: boolean): void {
+		const stagger = this.stagger(client);
+		const wait = (replaced ? stagger : 0) + this.clock.random() * stagger;
+		client.holdUntil = Math.max(client.holdUntil, this.clock.now() + wait);
 	}
 }

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { serverRoot } from './serverUrl';
-import { tokenExpiresAt, type IssuedToken } from './tokenCache';
+import { tokenExpiresAt, type IssuedToken } from './tokenExpiry';
 
 interface TokenResponse {
 	access_token?: unknown;
@@ -53,7 +53,7 @@ export async function exchangeToken(
 				grant_type: 'client_credentials',
 			}).toString(),
 			json: true,
-			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+			skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
 		})) as TokenResponse;
 	} catch (error) {
 		throw describeTokenFailure(error, root);
@@ -68,6 +68,31 @@ export async function exchangeToken(
 		token: response.access_token,
 		expiresAt: tokenExpiresAt(response.access_token, response.expires_in, now()),
 	};
+}
+
+/**
+ * Whether `token` is still the PBX's valid token for this client (a cheap authenticated GET):
+ * false only on a 401, so a network hiccup does not count as losing the token.
+ */
+export async function isCurrentToken(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+	token: string,
+): Promise<boolean> {
+	try {
+		await helpers.httpRequest({
+			method: 'GET',
+			url: `${serverRoot(credentials.server)}/xapi/v1/Defs`,
+			qs: { $select: 'Id' },
+			headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+			json: true,
+			skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
+		});
+		return true;
+	} catch (error) {
+		const failure = error as { response?: { status?: number }; httpCode?: string | number; statusCode?: number };
+		return Number(failure?.response?.status ?? failure?.statusCode ?? failure?.httpCode ?? 0) !== 401;
+	}
 }
 
 /** Says which part of the exchange failed: network, TLS, client ID/API key, or access rights. */
@@ -103,6 +128,12 @@ export function describeTokenFailure(error: unknown, root: string): TokenExchang
 		return new TokenExchangeError(
 			`Cannot reach the 3CX server at ${root}`,
 			`${code ? `${code}: ` : ''}check Server URL (scheme, host and port, e.g. https://pbx.example.com:5001) and that n8n can reach the PBX.`,
+		);
+	}
+	if (status >= 500) {
+		return new TokenExchangeError(
+			`The 3CX token request failed with HTTP ${status}`,
+			`POST ${root}/connect/token answered ${status}: the server answered, so Server URL is fine; the PBX (or a proxy in front of it) has a fault or is restarting. Try again later.`,
 		);
 	}
 	return new TokenExchangeError(
