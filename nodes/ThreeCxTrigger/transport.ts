@@ -5,6 +5,7 @@
 import type { IBinaryData, IDataObject, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { sendWithTokenRetry } from '../ThreeCx/auth/tokenRetry';
 import { fileNameFor, mimeTypeOf, responseBytes } from '../ThreeCx/xapi/odata/files';
 import { rowsOf, stripSecrets } from '../ThreeCx/xapi/odata/output';
 import { callError } from '../ThreeCx/xapi/nodeErrors';
@@ -12,7 +13,7 @@ import { MAX_PAGES, hasMorePages, recordingFileUrl, type RowsRequest } from './p
 
 async function call(context: IPollFunctions, options: IHttpRequestOptions): Promise<unknown> {
 	try {
-		return await context.helpers.httpRequestWithAuthentication.call(context, 'threeCxApi', options);
+		return await sendWithTokenRetry(options, async (attempt) => await context.helpers.httpRequestWithAuthentication.call(context, 'threeCxApi', attempt));
 	} catch (error) {
 		throw callError(context.getNode(), error, { method: options.method ?? 'GET', path: options.url });
 	}

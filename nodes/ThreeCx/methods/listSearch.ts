@@ -1,4 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, IHttpRequestOptions, INodeListSearchResult } from 'n8n-workflow';
+import { sendWithTokenRetry } from '../auth/tokenRetry';
 import { PICKERS } from '../generated/pickers';
 import { callError } from '../xapi/nodeErrors';
 import { pickerQuery, searchResult, skipOf } from '../xapi/odata/picker';
@@ -29,7 +30,7 @@ export async function searchEntities(
 	};
 	let body: unknown;
 	try {
-		body = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request);
+		body = await sendWithTokenRetry(request, async (attempt) => await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, attempt));
 	} catch (error) {
 		throw callError(ctx.getNode(), error, { method: 'GET', path: picker.path });
 	}

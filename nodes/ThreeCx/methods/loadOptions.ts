@@ -1,4 +1,5 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { sendWithTokenRetry } from '../auth/tokenRetry';
 import { callError } from '../xapi/nodeErrors';
 import { isTimeZone } from '../xapi/odata/period';
 
@@ -66,13 +67,8 @@ export function pageQuery(source: ChoiceSource, page: number): IDataObject {
 async function getRows(ctx: ILoadOptionsFunctions, path: string, qs: IDataObject): Promise<IDataObject[]> {
 	let body: unknown;
 	try {
-		body = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-			method: 'GET',
-			url: path,
-			qs,
-			headers: { Accept: 'application/json' },
-			json: true,
-		});
+		const request: IHttpRequestOptions = { method: 'GET', url: path, qs, headers: { Accept: 'application/json' }, json: true };
+		body = await sendWithTokenRetry(request, async (attempt) => await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, attempt));
 	} catch (error) {
 		throw callError(ctx.getNode(), error, { method: 'GET', path });
 	}

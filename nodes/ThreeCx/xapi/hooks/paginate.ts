@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep, type NodeApiError } from 'n8n-workflow';
 import type { XapiOperationTable } from '../types';
+import { sendWithTokenRetry } from '../../auth/tokenRetry';
 import { callError, type FailedRequest } from '../nodeErrors';
 import { httpFailureOf, topCapOf } from '../odata/errors';
 import {
@@ -146,9 +147,11 @@ async function send(call: Call, qs: IDataObject | undefined): Promise<Settled> {
 	for (let tries = 1; ; tries++) {
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await call.ctx.helpers.httpRequestWithAuthentication.call(call.ctx, CREDENTIAL_TYPE, {
-				...options,
-			})) as IN8nHttpFullResponse;
+			// A rejected token is sent again (bounded): each send reads the credential anew, so a token
+			// another n8n process (queue-mode worker) stored meanwhile is used.
+			response = (await sendWithTokenRetry(options, async (attempt) =>
+				await call.ctx.helpers.httpRequestWithAuthentication.call(call.ctx, CREDENTIAL_TYPE, attempt),
+			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const delay = retryDelay(requestFault(error, options.method ?? 'GET'), tries);
 			if (delay === undefined) {
