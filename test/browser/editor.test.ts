@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 import { browserSkipReason, currentChromiumPlan, installChromium } from '../../tools/browser/chromium';
 import { startBrowserSession, type BrowserSession } from '../../tools/browser/session';
@@ -130,8 +130,8 @@ suite('the n8n editor in Chromium, against the demo', () => {
 			const hasForm = workflow.nodes.some((node) => node.type === 'n8n-nodes-base.formTrigger');
 			await step(page, `run the example ${file}`, async () => {
 				await editor.openWorkflow(workflow.id);
-				const context: BrowserContext = page.context();
-				const form = hasForm ? context.waitForEvent('page') : undefined;
+				// n8n opens the test form of a Form Trigger in a new tab.
+				const form = hasForm ? page.context().waitForEvent('page') : undefined;
 				await editor.executeWorkflow();
 				if (form) await submitTestForm(await form);
 				await editor.waitForNodesSucceeded(nodes);
