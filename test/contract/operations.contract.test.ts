@@ -13,9 +13,9 @@ import { withSpec } from '../support/spec';
 import { literalProblems } from './literalRules';
 import { startPrismGateway, type PrismGateway } from './prismGateway';
 import { sampleParameters, type SampleMode } from './sampleParameters';
+import { TOKEN_CHECK } from '../support/simRequests';
 
 const SPEC_OPERATIONS = 601;
-const TOKEN_CHECK = /^\/xapi\/v1\/Defs\?(\$|%24)select=Id$/;
 const description = new ThreeCx().description;
 const operations = Object.entries(OPERATIONS).flatMap(([resource, table]) =>
 	Object.entries(table)

@@ -10,6 +10,7 @@ import { ThreeCx } from '../../nodes/ThreeCx/ThreeCx.node';
 import { timeZoneChoices } from '../../nodes/ThreeCx/methods/loadOptions';
 import { startSimulator, type Simulator } from '../../simulator';
 import { CredentialStore, executeNode, searchList } from '../support/n8n-harness';
+import { xapiRequests as simRequests } from '../support/simRequests';
 
 let sim: Simulator;
 let credentials: CredentialStore;
@@ -30,14 +31,7 @@ beforeAll(async () => {
 afterAll(async () => await sim.close());
 beforeEach(() => sim.resetStats());
 
-/** Requests to /xapi/v1 as the PBX saw them (query decoded). */
-const xapiRequests = () =>
-	sim.stats.requests
-		.filter((request) => request.rawUrl.startsWith('/xapi/v1/'))
-		.map((request) => {
-			const [path, query = ''] = request.rawUrl.split('?');
-			return { path: path.slice('/xapi/v1'.length), query: Object.fromEntries(new URLSearchParams(query)), status: request.status };
-		});
+const xapiRequests = () => simRequests(sim);
 
 const label = (user: IDataObject) => `${user.Number as string} – ${`${user.FirstName as string} ${user.LastName as string}`.trim()}`;
 

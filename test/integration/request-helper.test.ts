@@ -5,6 +5,7 @@
 import { startSimulator, type Simulator } from '../../simulator';
 import { CALL_LOG_NO_FILTERS } from '../support/fixtures';
 import { CredentialStore, executeNode, type ExecuteNodeOptions } from '../support/n8n-harness';
+import { xapiRequests as simRequests } from '../support/simRequests';
 
 let sim: Simulator;
 let credentials: CredentialStore;
@@ -19,14 +20,7 @@ beforeEach(() => sim.resetStats());
 const run = async (parameters: Record<string, unknown>, extra: Partial<ExecuteNodeOptions> = {}) =>
 	await executeNode({ parameters, credentials, ...extra });
 
-/** Requests to /xapi/v1 as the PBX saw them (path undecoded, query decoded). */
-const xapiRequests = () =>
-	sim.stats.requests
-		.filter((request) => request.rawUrl.startsWith('/xapi/v1/'))
-		.map((request) => {
-			const [path, query = ''] = request.rawUrl.split('?');
-			return { path: path.slice('/xapi/v1'.length), query: Object.fromEntries(new URLSearchParams(query)), status: request.status };
-		});
+const xapiRequests = () => simRequests(sim);
 
 /** The unfiltered call log, but with an offset period and a source filter that need quoting and encoding. */
 const callLogParams = {

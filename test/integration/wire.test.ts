@@ -13,6 +13,7 @@ import { OPERATIONS } from '../../nodes/ThreeCx/generated';
 import { ThreeCx } from '../../nodes/ThreeCx/ThreeCx.node';
 import { startSimulator, type Simulator } from '../../simulator';
 import { CredentialStore, executeNode, type ExecuteNodeOptions } from '../support/n8n-harness';
+import { TOKEN_CHECK } from '../support/simRequests';
 
 interface WireRequest {
 	method: string;
@@ -23,7 +24,6 @@ interface WireRequest {
 	status: number;
 }
 
-const TOKEN_CHECK = /^\/xapi\/v1\/Defs\?(\$|%24)select=Id$/;
 
 let sim: Simulator;
 let recorder: Server;
