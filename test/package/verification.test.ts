@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 import { PackageDirectoryLoader } from 'n8n-core';
+import { subtitle } from '../../nodes/ThreeCx/generated/subtitle';
 
 const root = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -98,7 +99,8 @@ describe('built package', () => {
 		expect(description.icon).toEqual({ light: 'file:threeCx.light.svg', dark: 'file:threeCx.dark.svg' });
 		expect(description.inputs).toEqual(['main']);
 		expect(description.outputs).toEqual(['main']);
-		expect(description.subtitle).toBe('={{$parameter["operation"] + ": " + $parameter["resource"]}}');
+		// The readable subtitle the generator writes (test/generator/subtitle.test.ts evaluates it).
+		expect(description.subtitle).toBe(subtitle);
 		expect(description.credentials).toEqual([{ name: 'threeCxApi', required: true }]);
 		expect(description.requestDefaults).toEqual({ headers: { Accept: 'application/json' } });
 		expect(new ThreeCx().execute).toBeUndefined();
