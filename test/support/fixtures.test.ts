@@ -5,6 +5,7 @@
 import { startSimulator, type Simulator } from '../../simulator';
 import { CALL_LOG_2025, functionArgs, odataLiteral } from './fixtures';
 import { CredentialStore, executeNode } from './n8n-harness';
+import { xapiRequests } from './simRequests';
 
 describe('odataLiteral', () => {
 	test.each([
@@ -44,7 +45,7 @@ describe('the node sends the fixtures as spelled', () => {
 		const credentials = new CredentialStore({ server: sim.url, clientId: sim.clientId, apiKey: sim.apiKey });
 		const { error } = await executeNode({ parameters: { resource: 'reportCallLogData', operation: 'getCallLogData', period: 'custom', ...CALL_LOG_2025 }, credentials });
 		expect(error).toBeUndefined();
-		const paths = sim.stats.requests.filter((r) => r.rawUrl.startsWith('/xapi/v1/')).map((r) => r.rawUrl.split('?')[0]);
+		const paths = xapiRequests(sim).map((r) => `/xapi/v1${r.path}`);
 		expect(paths).toEqual([`/xapi/v1/ReportCallLogData/Pbx.GetCallLogData(${functionArgs(CALL_LOG_2025)})`]);
 	});
 });
