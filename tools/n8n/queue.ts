@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { supervise } from './child';
 import { N8nCli, type CredentialImport, type WorkflowJson } from './cli';
 import { newEncryptionKey } from './env';
 import type { N8nInstall } from './install';
@@ -58,35 +59,19 @@ async function startWorker(cli: N8nCli, index: number, concurrency: number, time
 		cwd: cli.filesDir,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	let output = '';
-	const collect = (chunk: Buffer) => {
-		output += chunk.toString('utf8');
-		if (output.length > 1_000_000) output = output.slice(-500_000);
-	};
-	child.stdout!.on('data', collect);
-	child.stderr!.on('data', collect);
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const stop = async () => {
-		if (child.exitCode !== null || child.signalCode !== null) return;
-		child.kill('SIGTERM');
-		const done = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 20_000))]);
-		if (!done) {
-			child.kill('SIGKILL');
-			await exited;
-		}
-	};
+	const { output, running, stop } = supervise(child, { stopSignal: 'SIGTERM', graceMs: 20_000, keepChars: 1_000_000 });
 	const deadline = Date.now() + timeoutMs;
-	while (!WORKER_READY.test(output)) {
-		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`n8n worker ${index} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output.slice(-4000)}`);
+	while (!WORKER_READY.test(output())) {
+		if (!running()) {
+			throw new Error(`n8n worker ${index} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output().slice(-4000)}`);
 		}
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n worker ${index} was not ready in time:\n${output.slice(-4000)}`);
+			throw new Error(`n8n worker ${index} was not ready in time:\n${output().slice(-4000)}`);
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	return { index, output: () => output, stop };
+	return { index, output, stop };
 }
 
 /** Counts every UPDATE of a credential row (n8n rewrites the row when it stores a token). */

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
+import { supervise } from './child';
 import type { N8nCli } from './cli';
 import { freePort } from './ports';
 
@@ -20,34 +21,14 @@ export async function startN8nServer(cli: N8nCli, options: { port?: number; time
 	const port = options.port ?? (await freePort());
 	const env = { ...cli.env, N8N_PORT: String(port), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/` };
 	const child = spawn(cli.install.node24.node, [cli.install.bin, 'start'], { env, cwd: cli.filesDir, stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	const collect = (chunk: Buffer) => {
-		output += chunk.toString('utf8');
-		if (output.length > 2_000_000) output = output.slice(-1_000_000);
-		if (options.echo) process.stderr.write(chunk);
-	};
-	child.stdout!.on('data', collect);
-	child.stderr!.on('data', collect);
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const proc = supervise(child, { stopSignal: 'SIGTERM', graceMs: 15_000, keepChars: 2_000_000, echo: options.echo });
+	const { output, stop } = proc;
 	const url = `http://127.0.0.1:${port}`;
-
-	const stop = async () => {
-		if (child.exitCode !== null || child.signalCode !== null) return;
-		child.kill('SIGTERM');
-		let timer: NodeJS.Timeout | undefined;
-		const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 15_000)))]);
-		// A pending 15 s timer would keep the process (jest) alive after n8n is gone.
-		clearTimeout(timer);
-		if (!killed) {
-			child.kill('SIGKILL');
-			await exited;
-		}
-	};
 
 	const deadline = Date.now() + (options.timeoutMs ?? 120_000);
 	for (;;) {
-		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`n8n start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output.slice(-4000)}`);
+		if (!proc.running()) {
+			throw new Error(`n8n start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output().slice(-4000)}`);
 		}
 		try {
 			const response = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
@@ -57,9 +38,9 @@ export async function startN8nServer(cli: N8nCli, options: { port?: number; time
 		}
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n start was not ready on ${url} in time:\n${output.slice(-4000)}`);
+			throw new Error(`n8n start was not ready on ${url} in time:\n${output().slice(-4000)}`);
 		}
 		await new Promise((r) => setTimeout(r, 250));
 	}
-	return { url, port, child, output: () => output, stop };
+	return { url, port, child, output, stop };
 }

@@ -4,13 +4,14 @@
  * `postgres` user when we are root, which initdb refuses to be; Redis without persistence) and
  * removed again on stop.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
 
+import { supervise } from './child';
 import { freePort } from './ports';
 import { run, runChecked } from './proc';
 
@@ -79,29 +80,6 @@ function osUser(name: string): { uid: number; gid: number } | undefined {
 	}
 }
 
-/** A child process with its output kept (bounded) and a stop that waits for the exit. */
-function supervise(child: ChildProcess, stopSignal: NodeJS.Signals) {
-	let output = '';
-	const collect = (chunk: Buffer) => {
-		output += chunk.toString('utf8');
-		if (output.length > 200_000) output = output.slice(-100_000);
-	};
-	child.stdout?.on('data', collect);
-	child.stderr?.on('data', collect);
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const running = () => child.exitCode === null && child.signalCode === null;
-	const stop = async () => {
-		if (!running()) return;
-		child.kill(stopSignal);
-		const done = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 15_000))]);
-		if (!done) {
-			child.kill('SIGKILL');
-			await exited;
-		}
-	};
-	return { output: () => output, stop, running };
-}
-
 function canConnect(port: number): Promise<boolean> {
 	return new Promise((resolve) => {
 		const socket = createConnection({ host: '127.0.0.1', port });
@@ -154,7 +132,7 @@ export async function startPostgres(): Promise<Postgres> {
 	// A throw-away database: durability settings off, which n8n does not notice.
 	const args = ['-D', data, '-p', String(port), '-k', sockets, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
 	const child = spawn(join(bin, 'postgres'), args, { stdio: ['ignore', 'pipe', 'pipe'], ...ids });
-	const proc = supervise(child, 'SIGINT');
+	const proc = supervise(child, { stopSignal: 'SIGINT', graceMs: 15_000, keepChars: 200_000 });
 	const stop = async () => {
 		await proc.stop();
 		await rm(root, { recursive: true, force: true });
@@ -180,7 +158,7 @@ export async function startRedis(): Promise<Service> {
 	const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	const proc = supervise(child, 'SIGTERM');
+	const proc = supervise(child, { stopSignal: 'SIGTERM', graceMs: 15_000, keepChars: 200_000 });
 	const stop = async () => {
 		await proc.stop();
 		await rm(dir, { recursive: true, force: true });
