@@ -10,6 +10,8 @@ import { VirtualTime } from './virtualTime';
 
 /** A PBX across a network, a local database. */
 const LATENCY: Latencies = { dbRead: [1, 10], dbWrite: [2, 20], pbx: [5, 60] };
+/** The same on an overloaded machine (every step up to 20 times slower): collisions get likely. */
+const LOADED: Latencies = { dbRead: [10, 200], dbWrite: [20, 400], pbx: [20, 300] };
 
 function cluster(processes: number, seed: number, latency = LATENCY) {
 	const time = new VirtualTime(seed);
@@ -27,9 +29,13 @@ function cluster(processes: number, seed: number, latency = LATENCY) {
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 
-describe.each([2, 4])('%d n8n processes, one stored credential', (processes) => {
+describe.each([
+	[2, 'quiet', LATENCY],
+	[4, 'quiet', LATENCY],
+	[4, 'loaded', LOADED],
+] as const)('%d n8n processes, one stored credential, %s machine', (processes, _load, latency) => {
 	it.each(SEEDS)('seed %d: no item lost in 6 revocations, at most 3 token requests each, one credential write per token', async (seed) => {
-		const { db, pbx, wave } = cluster(processes, seed);
+		const { db, pbx, wave } = cluster(processes, seed, latency);
 		expect(await wave(5)).toBe(0);
 		const perRevocation: number[] = [];
 		let failed = 0;

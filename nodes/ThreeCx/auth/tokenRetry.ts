@@ -15,7 +15,8 @@ export interface RetrySchedule {
 	maxMs: number;
 }
 
-/** Ten sends over 5–10 s: longer than the longest wait of TokenPolicy (2 × staggerMs) plus a token exchange. */
+/** Ten sends, 5–10 s of backoff between plain 401s: longer than a wait of TokenPolicy (2 × staggerMs)
+ * plus a token exchange. A StaleTokenError's own wait, however long, is waited in full. */
 export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = { attempts: 10, baseMs: 100, maxMs: 1600 };
 
 /** Milliseconds to wait after failed attempt `attempt` (1-based); `random` in [0, 1). */
