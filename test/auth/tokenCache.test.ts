@@ -107,29 +107,30 @@ describe('TokenCache', () => {
 		it('a retrying caller is told to come back after its random wait, no token is fetched', async () => {
 			const error = await cache.renew('k', 'x', retrying(10_000), fetch).catch((e: unknown) => e);
 			expect(error).toBeInstanceOf(StaleTokenError);
-			expect((error as StaleTokenError).retryAfterMs).toBe(500);
+			// Another process fetched 'x': this one waits in [W/2, 3W/2] for that process's next token.
+			expect((error as StaleTokenError).retryAfterMs).toBe(1000);
 			expect(() => cache.tokenFor('k', 'x', retrying(10_100))).toThrow(StaleTokenError);
 			expect(issued).toBe(0);
 		});
 
 		it('fetches once a request read the credential after the wait and it still held the rejected token', async () => {
 			await cache.renew('k', 'x', retrying(10_000), fetch).catch(() => undefined);
-			clock.time = 10_600;
-			expect(cache.tokenFor('k', 'x', retrying(10_600))).toBe('x');
-			expect(await cache.renew('k', 'x', retrying(10_600), fetch)).toEqual({ token: 't1', persist: true });
+			clock.time = 11_100;
+			expect(cache.tokenFor('k', 'x', retrying(11_100))).toBe('x');
+			expect(await cache.renew('k', 'x', retrying(11_100), fetch)).toEqual({ token: 't1', persist: true });
 			expect(issued).toBe(1);
 		});
 
 		it('a request that read the credential before the wait ended retries instead of fetching', async () => {
 			await cache.renew('k', 'x', retrying(10_000), fetch).catch(() => undefined);
-			clock.time = 10_600;
-			await expect(cache.renew('k', 'x', retrying(10_400), fetch)).rejects.toThrow(StaleTokenError);
+			clock.time = 11_100;
+			await expect(cache.renew('k', 'x', retrying(10_900), fetch)).rejects.toThrow(StaleTokenError);
 			expect(issued).toBe(0);
 		});
 
 		it('a caller that cannot retry waits, then fetches', async () => {
 			expect(await cache.renew('k', 'x', notRetrying(10_000), fetch)).toEqual({ token: 't1', persist: true });
-			expect(clock.time).toBe(10_500);
+			expect(clock.time).toBe(11_000);
 		});
 
 		it('a caller that cannot retry takes a token learnt while it waits', async () => {
@@ -138,6 +139,24 @@ describe('TokenCache', () => {
 			expect(await waiting).toEqual({ token: 'from-another-process', persist: false });
 			expect(issued).toBe(0);
 		});
+	});
+
+	it('goes first when the rejected token is the one it fetched: it stored that one, so no other process did', async () => {
+		await cache.fetchNow('k', fetch);
+		clock.time = 10_000;
+		const error = (await cache.renew('k', 't1', retrying(10_000), fetch).catch((e: unknown) => e)) as StaleTokenError;
+		expect(error.retryAfterMs).toBe(125); // [0, W/4] with random 0.5
+		clock.time = 10_200;
+		expect(await cache.renew('k', 't1', retrying(10_200), fetch)).toEqual({ token: 't2', persist: true });
+	});
+
+	it('is not the first to fetch when the token it fetched was found replaced: the new owner is', async () => {
+		const replacedAtOnce = { exchange, verify: async () => false };
+		await cache.fetchNow('k', replacedAtOnce);
+		cache.tokenFor('k', 'from-the-owner', retrying(1));
+		clock.time = 10_000;
+		const error = (await cache.renew('k', 'from-the-owner', retrying(10_000), fetch).catch((e: unknown) => e)) as StaleTokenError;
+		expect(error.retryAfterMs).toBe(1000);
 	});
 
 	it('waits longer when a token it just saw is rejected: another process replaced it and is storing its own', async () => {
@@ -150,9 +169,9 @@ describe('TokenCache', () => {
 		cache.tokenFor('k', 'x', retrying(0));
 		clock.time = 10_000;
 		await cache.renew('k', 'x', retrying(10_000), fetch).catch(() => undefined);
-		clock.time = 10_600;
+		clock.time = 11_100;
 		const replaced = { exchange, verify: async () => false };
-		const error = (await cache.renew('k', 'x', retrying(10_600), replaced).catch((e: unknown) => e)) as StaleTokenError;
+		const error = (await cache.renew('k', 'x', retrying(11_100), replaced).catch((e: unknown) => e)) as StaleTokenError;
 		expect(error).toBeInstanceOf(StaleTokenError);
 		expect(error.retryAfterMs).toBe(1500);
 		expect(issued).toBe(1);
@@ -171,12 +190,12 @@ describe('TokenCache', () => {
 	it('waits longer when tokens took long to be stored or 401s came back slowly', async () => {
 		cache.tokenFor('k', 'x', retrying(0));
 		clock.time = 10_000;
-		cache.stored('k', 400); // stagger 5 × 400 = 2000 ms, half of it with random 0.5
-		expect(((await cache.renew('k', 'x', retrying(10_000), fetch).catch((e: unknown) => e)) as StaleTokenError).retryAfterMs).toBe(1000);
+		cache.stored('k', 400); // stagger 5 × 400 = 2000 ms; a follower waits (0.5 + 0.5) of it with random 0.5
+		expect(((await cache.renew('k', 'x', retrying(10_000), fetch).catch((e: unknown) => e)) as StaleTokenError).retryAfterMs).toBe(2000);
 		cache.tokenFor('k', 'y', retrying(10_000));
 		clock.time = 20_000;
 		cache.rejectedAfter('k', 900); // 3 round trips × 5 = 13 500 ms, capped at 5000
-		expect(((await cache.renew('k', 'y', retrying(20_000), fetch).catch((e: unknown) => e)) as StaleTokenError).retryAfterMs).toBe(2500);
+		expect(((await cache.renew('k', 'y', retrying(20_000), fetch).catch((e: unknown) => e)) as StaleTokenError).retryAfterMs).toBe(5000);
 	});
 
 	it('forgets a failed exchange and reports it to every caller', async () => {

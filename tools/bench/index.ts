@@ -435,7 +435,7 @@ function table(rows: Row[]): string {
 	return lines.join('\n');
 }
 
-const DESCRIPTION_BUDGET = 600 * 1000;
+const DESCRIPTION_BUDGET = 450 * 1000;
 
 function buildRows(
 	options: Options,
@@ -453,7 +453,7 @@ function buildRows(
 			http: `${kb(d.httpRequest.bytes)}, ${d.httpRequest.properties} properties`,
 			reference: `largest built-in: ${d.largest.name} v${JSON.stringify(d.largest.version).replace(/[[\]]/g, '').replace(/,/g, '/')} ${kb(d.largest.bytes)}, ${d.largest.properties} properties (most properties: ${d.mostProperties.name}, ${d.mostProperties.properties})`,
 			ratio: `${fmt(ratio(d.ours.bytes, d.largest.bytes))}× size, ${fmt(ratio(d.ours.properties, d.largest.properties), 1)}× properties`,
-			target: '≤ 600 KB',
+			target: `≤ ${DESCRIPTION_BUDGET / 1000} KB`,
 			verdict: verdict(d.ours.bytes <= DESCRIPTION_BUDGET),
 		});
 	}

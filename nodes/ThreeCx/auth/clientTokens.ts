@@ -17,6 +17,9 @@ export class ClientTokens {
 	/** No token is fetched before this time (see TokenPolicy.staggerMs). */
 	holdUntil = 0;
 
+	/** The last token this process fetched that the PBX confirmed as the valid one. */
+	fetched?: string;
+
 	/** The last fetch span measured here (see TokenPolicy.staggerMs). */
 	fetchSpanMs = 0;
 

@@ -28,13 +28,13 @@ export class StaleTokenError extends Error {
 
 export interface TokenPolicy {
 	/**
-	 * After the last known token is rejected, a process waits a random time in 0..stagger before
-	 * it fetches a new one. Processes usually wait different times: the first one fetches and
-	 * stores a token, the others read it from the credential instead of fetching their own. That
-	 * works while the stagger is long against the "fetch span", the time from reading the rejected
-	 * token to the new one being stored: so the stagger is spanFactor times the span this process
-	 * last measured (or 3 round trips of the latest 401s, when that is longer), at least staggerMs
-	 * and at most maxStaggerMs.
+	 * After the last known token is rejected, a process waits a random part of the stagger, by
+	 * role (see TokenCache.hold), before it fetches a new one: the process that fetched the
+	 * rejected token goes first, stores a new one, and the others read it from the credential
+	 * instead of fetching their own. That works while the stagger is long against the "fetch
+	 * span", the time from reading the rejected token to the new one being stored: so the stagger
+	 * is spanFactor times the span this process last measured (or 3 round trips of the latest
+	 * 401s, when that is longer), at least staggerMs and at most maxStaggerMs.
 	 */
 	staggerMs: number;
 	spanFactor: number;
@@ -184,9 +184,10 @@ export class TokenCache {
 		const issued = await exchange();
 		client.note(issued.token, this.clock.now(), issued.expiresAt);
 		const current = await verify(issued.token);
-		if (!current) {
+		if (current) client.fetched = issued.token;
+		else {
 			this.reject(client, issued.token);
-			this.hold(client, true);
+			this.hold(client, 'replaced');
 		}
 		return { token: issued.token, current };
 	}
@@ -220,7 +221,9 @@ export class TokenCache {
 		known.rejectedAt = now;
 		// A new rejection with nothing to fall back on (an exchange under way decides for itself):
 		// every process holding the same tokens sees it about now; each waits its own time.
-		if (!client.newestUsable(now) && !client.inflight) this.hold(client, token !== '' && now - known.seenAt < this.policy.youngMs);
+		if (client.newestUsable(now) || client.inflight) return;
+		if (token !== '' && now - known.seenAt < this.policy.youngMs) this.hold(client, 'replaced');
+		else this.hold(client, token !== '' && token === client.fetched ? 'owner' : 'follower');
 	}
 
 	/** See TokenPolicy.staggerMs. */
@@ -230,11 +233,23 @@ export class TokenCache {
 		return Math.min(Math.max(staggerMs, spanFactor * span), maxStaggerMs);
 	}
 
-	/** Waits a random part of the stagger before fetching; a whole stagger more when `replaced`:
-	 * another process fetched after the rejected token was issued and is storing its own. */
-	private hold(client: ClientTokens, replaced: boolean): void {
-		const stagger = this.stagger(client);
-		const wait = (replaced ? stagger : 0) + this.clock.random() * stagger;
+	/**
+	 * Waits before fetching, by role (W = the stagger). Exactly one process fetched and stored the
+	 * token just rejected (its owner): it fetches first, after a random time in [0, staggerMs/4]
+	 * (the policy's floor: a long span measured by the owner must not delay it into the others'
+	 * turn). The others wait in [W/2, 3W/2], W ≥ staggerMs, by when the owner's token is usually
+	 * stored, and fetch only if none is (the owner was idle, or gone). After a replacement (another
+	 * process fetched after the rejected token was issued and is storing its own) in [W, 2W].
+	 */
+	private hold(client: ClientTokens, role: HoldRole): void {
+		const stagger = role === 'owner' ? this.policy.staggerMs : this.stagger(client);
+		const [from, span] = HOLD_WINDOWS[role];
+		const wait = (from + this.clock.random() * span) * stagger;
 		client.holdUntil = Math.max(client.holdUntil, this.clock.now() + wait);
 	}
 }
+
+type HoldRole = 'owner' | 'follower' | 'replaced';
+
+/** Start and length of each role's wait, in staggers (see hold). */
+const HOLD_WINDOWS: Record<HoldRole, [number, number]> = { owner: [0, 0.25], follower: [0.5, 1], replaced: [1, 1] };
