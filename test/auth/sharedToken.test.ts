@@ -33,7 +33,6 @@ describe.each([
 	[2, 'quiet', LATENCY],
 	[4, 'quiet', LATENCY],
 	[4, 'loaded', LOADED],
-	[8, 'loaded', LOADED],
 ] as const)('%d n8n processes, one stored credential, %s machine', (processes, _load, latency) => {
 	it.each(SEEDS)('seed %d: no item lost in 6 revocations, at most 3 token requests each, one credential write per token', async (seed) => {
 		const { db, pbx, wave } = cluster(processes, seed, latency);

@@ -165,6 +165,13 @@ describe('TokenCache', () => {
 		expect(error.retryAfterMs).toBe(1500);
 	});
 
+	it('does not go first when the token it fetched is rejected right after: another process replaced it', async () => {
+		await cache.fetchNow('k', fetch);
+		clock.time = 1000;
+		const error = (await cache.renew('k', 't1', retrying(1000), fetch).catch((e: unknown) => e)) as StaleTokenError;
+		expect(error.retryAfterMs).toBe(1500);
+	});
+
 	it('does not store a token another process replaced right after it was fetched, and waits for theirs', async () => {
 		cache.tokenFor('k', 'x', retrying(0));
 		clock.time = 10_000;

@@ -1,6 +1,6 @@
 /**
  * Scenario 5 of `npm run bench`: the bulk pull at PBX latency. The simulators answer every request
- * after 0, 20 and 50 ms; Return All of Report Call Log Data → Get Call Log Data with the node's
+ * after 0, 20 and 50 ms; Return All of Report Call Log Data → Get Call Log with the node's
  * defaults (pages as large as the PBX accepts, $count with the first page, Parallel Requests 4)
  * against the HTTP Request node paging by 100 as users configure it. Ideal: the round trips alone,
  * ceil(rows / page size) / parallel × latency. Every row is checked: count, and a hash of the rows
