@@ -63,6 +63,14 @@ export class ThreeCxApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// Stored with each token: how long its fetch took, so other n8n processes (queue mode) wait
+			// long enough for the next one before fetching their own (see auth/tokenCache.ts).
+			displayName: 'Renewal Span (Ms)',
+			name: 'renewalSpanMs',
+			type: 'hidden',
+			default: 0,
+		},
 	];
 
 	/**

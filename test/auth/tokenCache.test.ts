@@ -43,7 +43,18 @@ function fakeClock(random = 0.5) {
 	return clock;
 }
 
-const POLICY: TokenPolicy = { staggerMs: 1000, spanFactor: 5, maxStaggerMs: 5000, youngMs: 5000, pollMs: 25, scouts: 2, remembered: 4 };
+/** No span known counts as none (W = staggerMs) unless a test says otherwise; random is 0.5. */
+const POLICY: TokenPolicy = {
+	staggerMs: 1000,
+	spanFactor: 5,
+	unknownSpanMs: 0,
+	rttFactor: 15,
+	maxStaggerMs: 5000,
+	youngMs: 5000,
+	pollMs: 25,
+	scouts: 2,
+	remembered: 4,
+};
 const retrying = (readAt: number) => ({ readAt, retries: true });
 const notRetrying = (readAt: number) => ({ readAt, retries: false });
 
@@ -141,13 +152,23 @@ describe('TokenCache', () => {
 		});
 	});
 
-	it('goes first when the rejected token is the one it fetched: it stored that one, so no other process did', async () => {
+	it('fetches at once when the rejected token is the one it fetched and stored: no other process fetched since', async () => {
 		await cache.fetchNow('k', fetch);
+		cache.tokenFor('k', 't1', retrying(1));
 		clock.time = 10_000;
+		expect(await cache.renew('k', 't1', retrying(1), fetch)).toEqual({ token: 't2', persist: true });
+		expect(issued).toBe(2);
+	});
+
+	it('is not the first to fetch when its own token is not the stored one: another process stored a newer one', async () => {
+		await cache.fetchNow('k', fetch);
+		cache.tokenFor('k', 'stored-later', retrying(1));
+		clock.time = 10_000;
+		await cache.renew('k', 'stored-later', retrying(10_000), fetch).catch(() => undefined);
+		// 't1' is still usable here, so it is sent; once rejected too, this process waits as a follower.
 		const error = (await cache.renew('k', 't1', retrying(10_000), fetch).catch((e: unknown) => e)) as StaleTokenError;
-		expect(error.retryAfterMs).toBe(125); // [0, W/4] with random 0.5
-		clock.time = 10_200;
-		expect(await cache.renew('k', 't1', retrying(10_200), fetch)).toEqual({ token: 't2', persist: true });
+		expect(error.retryAfterMs).toBe(1000);
+		expect(issued).toBe(1);
 	});
 
 	it('is not the first to fetch when the token it fetched was found replaced: the new owner is', async () => {
@@ -159,17 +180,18 @@ describe('TokenCache', () => {
 		expect(error.retryAfterMs).toBe(1000);
 	});
 
-	it('waits longer when a token it just saw is rejected: another process replaced it and is storing its own', async () => {
+	it('waits behind the owner, one stagger more, when a token it just saw is rejected: another process may be storing its own', async () => {
 		cache.tokenFor('k', 'fresh', retrying(0));
 		const error = (await cache.renew('k', 'fresh', retrying(0), fetch).catch((e: unknown) => e)) as StaleTokenError;
-		expect(error.retryAfterMs).toBe(1500);
+		expect(error.retryAfterMs).toBe(2250); // [7W/4, 11W/4]
 	});
 
-	it('does not go first when the token it fetched is rejected right after: another process replaced it', async () => {
+	it('does not fetch at once when the token it fetched is rejected right after: another process may have replaced it', async () => {
 		await cache.fetchNow('k', fetch);
+		cache.tokenFor('k', 't1', retrying(1));
 		clock.time = 1000;
 		const error = (await cache.renew('k', 't1', retrying(1000), fetch).catch((e: unknown) => e)) as StaleTokenError;
-		expect(error.retryAfterMs).toBe(1500);
+		expect(error.retryAfterMs).toBe(1125); // [W, 5W/4]: still before the others
 	});
 
 	it('does not store a token another process replaced right after it was fetched, and waits for theirs', async () => {
@@ -194,15 +216,42 @@ describe('TokenCache', () => {
 		expect(cache.newest('k')).toBe('t1');
 	});
 
-	it('waits longer when tokens took long to be stored or 401s came back slowly', async () => {
-		cache.tokenFor('k', 'x', retrying(0));
+	it('waits longer when its tokens took long to be stored or 401s came back slowly', async () => {
+		await cache.fetchNow('k', fetch);
+		clock.time = 400;
+		cache.stored('k'); // span 400 ms: stagger 5 × 400 = 2000 ms; a follower waits (0.5 + 0.5) of it
+		cache.tokenFor('k', 'x', retrying(400));
 		clock.time = 10_000;
-		cache.stored('k', 400); // stagger 5 × 400 = 2000 ms; a follower waits (0.5 + 0.5) of it with random 0.5
-		expect(((await cache.renew('k', 'x', retrying(10_000), fetch).catch((e: unknown) => e)) as StaleTokenError).retryAfterMs).toBe(2000);
+		expect(await cache.renew('k', 'x', retrying(10_000), fetch)).toEqual({ token: 't1', persist: false });
+		expect(((await cache.renew('k', 't1', retrying(10_000), fetch).catch((e: unknown) => e)) as StaleTokenError).retryAfterMs).toBe(2000);
 		cache.tokenFor('k', 'y', retrying(10_000));
 		clock.time = 20_000;
-		cache.rejectedAfter('k', 900); // 3 round trips × 5 = 13 500 ms, capped at 5000
+		cache.rejectedAfter('k', 900); // 15 × 900 = 13 500 ms, capped at 5000
 		expect(((await cache.renew('k', 'y', retrying(20_000), fetch).catch((e: unknown) => e)) as StaleTokenError).retryAfterMs).toBe(5000);
+	});
+
+	it('waits by the fetch span another process published with the stored token, or an assumed one', async () => {
+		cache.tokenFor('k', 'x', retrying(0), 600);
+		clock.time = 10_000;
+		expect(((await cache.renew('k', 'x', retrying(10_000), fetch).catch((e: unknown) => e)) as StaleTokenError).retryAfterMs).toBe(3000);
+		const assuming = new TokenCache(clock, { ...POLICY, unknownSpanMs: 800 });
+		assuming.tokenFor('k', 'x', retrying(10_000));
+		clock.time = 20_000;
+		expect(((await assuming.renew('k', 'x', retrying(20_000), fetch).catch((e: unknown) => e)) as StaleTokenError).retryAfterMs).toBe(4000);
+	});
+
+	it('publishes no span before it measured a whole fetch, then the longer of the last one and the fetch so far', async () => {
+		let verifyMs = 300;
+		const timed = { exchange, verify: async () => ((clock.time += verifyMs), true) };
+		await cache.fetchNow('k', timed);
+		expect(cache.spanToPublish('k')).toBe(0);
+		clock.time = 1000;
+		cache.stored('k');
+		expect(cache.spanToPublish('k')).toBe(1000);
+		verifyMs = 1500;
+		clock.time = 2000;
+		await cache.fetchNow('k', timed);
+		expect(cache.spanToPublish('k')).toBe(1500);
 	});
 
 	it('forgets a failed exchange and reports it to every caller', async () => {

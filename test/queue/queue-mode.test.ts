@@ -37,9 +37,6 @@ const ITEMS = 50;
 const SCENARIO = { rounds: 3, executions: 20, items: ITEMS, steadyMs: 60_000, parallel: 10, revokeEveryMs: 15_000 };
 /** The issue's target: at most 3 token requests per revocation for all processes together (ideally 1). */
 const MAX_TOKEN_REQUESTS = 3;
-/** With 4 workers one round of a CI run took 4 (two runs before: at most 2): the bound asserted
- * there until the target is met reliably (issue #11 stays open for it). */
-const MAX_TOKEN_REQUESTS_4_WORKERS = 4;
 
 suite('n8n queue mode, one 3CX credential', () => {
 	let sim: Simulator;
@@ -110,9 +107,9 @@ suite('n8n queue mode, one 3CX credential', () => {
 		expectShared(await scenario());
 	}, 10 * 60_000);
 
-	it('4 workers: no failed item, at most 4 token requests per revocation, then none', async () => {
+	it('4 workers: no failed item, at most 3 token requests per revocation, then none', async () => {
 		await cluster.addWorkers(2);
 		expect(cluster.workers).toHaveLength(4);
-		expectShared(await scenario(), MAX_TOKEN_REQUESTS_4_WORKERS);
+		expectShared(await scenario());
 	}, 10 * 60_000);
 });

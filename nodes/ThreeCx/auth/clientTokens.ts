@@ -20,8 +20,30 @@ export class ClientTokens {
 	/** The last token this process fetched that the PBX confirmed as the valid one. */
 	fetched?: string;
 
-	/** The last fetch span measured here (see TokenPolicy.staggerMs). */
+	/** The credential's token as this process last read it. */
+	stored?: string;
+
+	/** The last fetch span measured here: from the exchange's start to its token stored (see TokenPolicy.staggerMs). */
 	fetchSpanMs = 0;
+
+	/** When this process's last exchange started. */
+	fetchStartedAt = 0;
+
+	/** The fetch span the process that stored the credential's token published with it. */
+	sharedSpanMs = 0;
+
+	/** This process fetches at once, without the stored token read again (see TokenCache.hold). */
+	private fetchTurn = false;
+
+	giveFetchTurn(): void {
+		this.fetchTurn = true;
+	}
+
+	takeFetchTurn(): boolean {
+		const turn = this.fetchTurn;
+		this.fetchTurn = false;
+		return turn;
+	}
 
 	/** Round trips of the latest requests the PBX answered with 401. */
 	readonly rejectionRtts: number[] = [];

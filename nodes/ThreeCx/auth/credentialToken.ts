@@ -35,18 +35,18 @@ export function credentialTokenHooks(tokens: TokenCache) {
 			if (request.persisting) {
 				// n8n stores the token preAuthentication returned before it sends again.
 				request.persisting = false;
-				tokens.stored(key, tokens.now() - request.readAt);
+				tokens.stored(key);
 			}
-			request.sent = tokens.tokenFor(key, String(credentials.accessToken ?? ''), request);
+			request.sent = tokens.tokenFor(key, String(credentials.accessToken ?? ''), request, Number(credentials.renewalSpanMs) || 0);
 			request.sentAt = tokens.now();
 			return request.sent;
 		},
 
-		/** For preAuthentication: `{ accessToken }` when n8n should store a token just fetched, else `{}`. */
+		/** For preAuthentication: `{ accessToken, renewalSpanMs }` when n8n should store a token just fetched, else `{}`. */
 		async renewFor(
 			helpers: IHttpRequestHelper['helpers'],
 			credentials: ICredentialDataDecryptedObject,
-		): Promise<{ accessToken?: string }> {
+		): Promise<{ accessToken?: string; renewalSpanMs?: number }> {
 			const key = tokenKey(credentials);
 			const fetch: TokenFetch = {
 				exchange: async () => await exchangeToken(helpers, credentials),
@@ -63,12 +63,12 @@ export function credentialTokenHooks(tokens: TokenCache) {
 				const fetched = await tokens.fetchNow(key, fetch);
 				started.persisting = fetched.persist;
 				requests.set(credentials, started);
-				return fetched.persist ? { accessToken: fetched.token } : {};
+				return fetched.persist ? { accessToken: fetched.token, renewalSpanMs: tokens.spanToPublish(key) } : {};
 			}
 			tokens.rejectedAfter(key, tokens.now() - request.sentAt);
 			const { token, persist } = await tokens.renew(key, request.sent, request, fetch);
 			request.persisting = persist;
-			return persist ? { accessToken: token } : {};
+			return persist ? { accessToken: token, renewalSpanMs: tokens.spanToPublish(key) } : {};
 		},
 	};
 }

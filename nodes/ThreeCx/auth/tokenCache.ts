@@ -28,21 +28,24 @@ export class StaleTokenError extends Error {
 
 export interface TokenPolicy {
 	/**
-	 * After the last known token is rejected, a process waits a random part of the stagger, by
-	 * role (see TokenCache.hold), before it fetches a new one: the process that fetched the
-	 * rejected token goes first, stores a new one, and the others read it from the credential
-	 * instead of fetching their own. That works while the stagger is long against the "fetch
-	 * span", the time from reading the rejected token to the new one being stored: so the stagger
-	 * is spanFactor times the span this process last measured (or 3 round trips of the latest
-	 * 401s, when that is longer), at least staggerMs and at most maxStaggerMs.
+	 * After the last known token is rejected, a process waits by role (see TokenCache.hold) before
+	 * it fetches a new one: the process that fetched (and stored) the rejected token fetches at
+	 * once, the others wait a random part of the stagger W, by when its token is usually stored,
+	 * and read it from the credential instead of fetching their own. That works while W is long
+	 * against the fetch span (from an exchange's start to its token stored, long on a busy
+	 * machine): W is spanFactor times the span the token's fetcher published in the credential
+	 * (or measured here; unknownSpanMs until one is), or rttFactor times the slowest recent 401,
+	 * at least staggerMs and at most maxStaggerMs.
 	 */
 	staggerMs: number;
 	spanFactor: number;
+	unknownSpanMs: number;
+	rttFactor: number;
 	maxStaggerMs: number;
 	/**
-	 * A token rejected within youngMs of being first seen was replaced by another process's fetch
-	 * rather than revoked or expired: that process is storing its token right now, so this one
-	 * waits one stagger more before it would fetch.
+	 * A token rejected within youngMs (or twice the fetch span) of being first seen may have been
+	 * replaced by another process's fetch rather than revoked or expired: that process is storing
+	 * its token right now, so every role waits one stagger more.
 	 */
 	youngMs: number;
 	/** While waiting, how often a caller looks for a token learnt meanwhile. */
@@ -55,8 +58,10 @@ export interface TokenPolicy {
 
 export const DEFAULT_TOKEN_POLICY: TokenPolicy = {
 	staggerMs: 2000,
-	spanFactor: 10,
-	maxStaggerMs: 10_000,
+	spanFactor: 4,
+	unknownSpanMs: 2000,
+	rttFactor: 30,
+	maxStaggerMs: 15_000,
 	youngMs: 5000,
 	pollMs: 25,
 	scouts: 2,
@@ -103,13 +108,15 @@ export class TokenCache {
 
 	/**
 	 * The token a request sends. `stored` is the credential's token as n8n read it for this
-	 * request: it wins unless this process saw the PBX reject it, then the newest usable token
+	 * request (`storedSpanMs` the fetch span published with it): it wins unless this process saw the PBX reject it, then the newest usable token
 	 * this process knows. Throws StaleTokenError rather than send a rejected token while another
 	 * process may be fetching a new one, when the caller retries.
 	 */
-	tokenFor(key: string, stored: string, request: RequestContext): string {
+	tokenFor(key: string, stored: string, request: RequestContext, storedSpanMs = 0): string {
 		const client = this.client(key);
 		const now = this.clock.now();
+		client.stored = stored;
+		client.sharedSpanMs = storedSpanMs;
 		client.note(stored, now);
 		if (client.usable(stored, now)) return stored;
 		const newest = client.newestUsable(now);
@@ -139,7 +146,7 @@ export class TokenCache {
 			if (newest) return { token: newest, persist: false };
 			// Fetch only when this request read the credential after the wait: else the token another
 			// process fetched meanwhile may be stored already.
-			if (request.readAt >= client.holdUntil) break;
+			if (request.readAt >= client.holdUntil || client.takeFetchTurn()) break;
 			// A few requests go and read the credential again after the wait (scouts); the others
 			// wait here for what they, or any new request, find there.
 			if (request.retries && client.sendScout(this.policy.scouts)) throw new StaleTokenError(client.holdUntil - now);
@@ -181,6 +188,7 @@ export class TokenCache {
 	}
 
 	private async fetch(client: ClientTokens, { exchange, verify }: TokenFetch): Promise<{ token: string; current: boolean }> {
+		client.fetchStartedAt = this.clock.now();
 		const issued = await exchange();
 		client.note(issued.token, this.clock.now(), issued.expiresAt);
 		const current = await verify(issued.token);
@@ -201,9 +209,20 @@ export class TokenCache {
 		return this.client(key).newestUsable(this.clock.now());
 	}
 
-	/** A token this process fetched is stored: `spanMs` after the request that fetched it read the rejected one. */
-	stored(key: string, spanMs: number): void {
-		this.client(key).fetchSpanMs = spanMs;
+	/** A token this process fetched is stored in the credential now. */
+	stored(key: string): void {
+		const client = this.client(key);
+		client.fetchSpanMs = this.clock.now() - client.fetchStartedAt;
+	}
+
+	/**
+	 * The fetch span to publish with a token this process just fetched, for the others' stagger:
+	 * the longer of its last full span and this fetch's so far (its store is still to come), or 0
+	 * (unknown) before a first full span.
+	 */
+	spanToPublish(key: string): number {
+		const client = this.client(key);
+		return client.fetchSpanMs && Math.round(Math.max(client.fetchSpanMs, this.clock.now() - client.fetchStartedAt));
 	}
 
 	/** The PBX answered 401 `rttMs` after the request was sent. */
@@ -220,36 +239,52 @@ export class TokenCache {
 		if (known.rejectedAt !== undefined) return;
 		known.rejectedAt = now;
 		// A new rejection with nothing to fall back on (an exchange under way decides for itself):
-		// every process holding the same tokens sees it about now; each waits its own time.
+		// every process holding the same tokens sees it about now; each waits by its role.
 		if (client.newestUsable(now) || client.inflight) return;
-		if (token !== '' && now - known.seenAt < this.policy.youngMs) this.hold(client, 'replaced');
-		else this.hold(client, token !== '' && token === client.fetched ? 'owner' : 'follower');
+		const young = token !== '' && now - known.seenAt < Math.max(this.policy.youngMs, 2 * this.span(client));
+		// Its own token still in memory after another was stored is not what the others hold.
+		const owner = token !== '' && token === client.fetched && token === client.stored;
+		this.hold(client, owner ? (young ? 'youngOwner' : 'owner') : young ? 'youngFollower' : 'follower');
+	}
+
+	private span(client: ClientTokens): number {
+		return Math.max(client.fetchSpanMs, client.sharedSpanMs) || this.policy.unknownSpanMs;
 	}
 
 	/** See TokenPolicy.staggerMs. */
 	private stagger(client: ClientTokens): number {
-		const { staggerMs, spanFactor, maxStaggerMs } = this.policy;
-		const span = Math.max(client.fetchSpanMs, 3 * Math.max(0, ...client.rejectionRtts));
-		return Math.min(Math.max(staggerMs, spanFactor * span), maxStaggerMs);
+		const { staggerMs, spanFactor, rttFactor, maxStaggerMs } = this.policy;
+		const load = Math.max(spanFactor * this.span(client), rttFactor * Math.max(0, ...client.rejectionRtts));
+		return Math.min(Math.max(staggerMs, load), maxStaggerMs);
 	}
 
 	/**
 	 * Waits before fetching, by role (W = the stagger). Exactly one process fetched and stored the
-	 * token just rejected (its owner): it fetches first, after a random time in [0, staggerMs/4]
-	 * (the policy's floor: a long span measured by the owner must not delay it into the others'
-	 * turn). The others wait in [W/2, 3W/2], W ≥ staggerMs, by when the owner's token is usually
-	 * stored, and fetch only if none is (the owner was idle, or gone). After a replacement (another
-	 * process fetched after the rejected token was issued and is storing its own) in [W, 2W].
+	 * token just rejected (its owner): no other process has fetched since (they wait), so it
+	 * fetches at once, with the request that saw the rejection. The others wait in [W/2, 3W/2], by
+	 * when the owner's token is usually stored, and fetch only if none is (the owner was idle, or
+	 * gone). A young rejection (see TokenPolicy.youngMs) adds a stagger to each: the owner waits
+	 * in [W, 5W/4] for the token that may be being stored, the others behind it in [7W/4, 11W/4].
+	 * After its own fetch was replaced at once, a process waits in [W, 2W] for the new owner's.
 	 */
 	private hold(client: ClientTokens, role: HoldRole): void {
-		const stagger = role === 'owner' ? this.policy.staggerMs : this.stagger(client);
+		if (role === 'owner') {
+			client.holdUntil = Math.max(client.holdUntil, this.clock.now());
+			client.giveFetchTurn();
+			return;
+		}
 		const [from, span] = HOLD_WINDOWS[role];
-		const wait = (from + this.clock.random() * span) * stagger;
+		const wait = (from + this.clock.random() * span) * this.stagger(client);
 		client.holdUntil = Math.max(client.holdUntil, this.clock.now() + wait);
 	}
 }
 
-type HoldRole = 'owner' | 'follower' | 'replaced';
+type HoldRole = 'owner' | 'youngOwner' | 'follower' | 'youngFollower' | 'replaced';
 
-/** Start and length of each role's wait, in staggers (see hold). */
-const HOLD_WINDOWS: Record<HoldRole, [number, number]> = { owner: [0, 0.25], follower: [0.5, 1], replaced: [1, 1] };
+/** Start and length of each waiting role's wait, in staggers (see hold). */
+const HOLD_WINDOWS: Record<Exclude<HoldRole, 'owner'>, [number, number]> = {
+	youngOwner: [1, 0.25],
+	follower: [0.5, 1],
+	youngFollower: [1.75, 1],
+	replaced: [1, 1],
+};
