@@ -180,10 +180,10 @@ describe('TokenCache', () => {
 		expect(error.retryAfterMs).toBe(1000);
 	});
 
-	it('waits behind the owner, one stagger more, when a token it just saw is rejected: another process may be storing its own', async () => {
+	it('waits longer, behind the owner, when a token it just saw is rejected: another process may be storing its own', async () => {
 		cache.tokenFor('k', 'fresh', retrying(0));
 		const error = (await cache.renew('k', 'fresh', retrying(0), fetch).catch((e: unknown) => e)) as StaleTokenError;
-		expect(error.retryAfterMs).toBe(2250); // [7W/4, 11W/4]
+		expect(error.retryAfterMs).toBe(1500); // [W, 2W]
 	});
 
 	it('does not fetch at once when the token it fetched is rejected right after: another process may have replaced it', async () => {
@@ -191,7 +191,7 @@ describe('TokenCache', () => {
 		cache.tokenFor('k', 't1', retrying(1));
 		clock.time = 1000;
 		const error = (await cache.renew('k', 't1', retrying(1000), fetch).catch((e: unknown) => e)) as StaleTokenError;
-		expect(error.retryAfterMs).toBe(1125); // [W, 5W/4]: still before the others
+		expect(error.retryAfterMs).toBe(350); // [3W/10, 2W/5]: before the others
 	});
 
 	it('does not store a token another process replaced right after it was fetched, and waits for theirs', async () => {

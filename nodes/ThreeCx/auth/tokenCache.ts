@@ -45,7 +45,7 @@ export interface TokenPolicy {
 	/**
 	 * A token rejected within youngMs (or twice the fetch span) of being first seen may have been
 	 * replaced by another process's fetch rather than revoked or expired: that process is storing
-	 * its token right now, so every role waits one stagger more.
+	 * its token right now, so the owner waits for it too, and the others longer.
 	 */
 	youngMs: number;
 	/** While waiting, how often a caller looks for a token learnt meanwhile. */
@@ -263,9 +263,9 @@ export class TokenCache {
 	 * token just rejected (its owner): no other process has fetched since (they wait), so it
 	 * fetches at once, with the request that saw the rejection. The others wait in [W/2, 3W/2], by
 	 * when the owner's token is usually stored, and fetch only if none is (the owner was idle, or
-	 * gone). A young rejection (see TokenPolicy.youngMs) adds a stagger to each: the owner waits
-	 * in [W, 5W/4] for the token that may be being stored, the others behind it in [7W/4, 11W/4].
-	 * After its own fetch was replaced at once, a process waits in [W, 2W] for the new owner's.
+	 * gone). After a young rejection (see TokenPolicy.youngMs) the owner waits in [3W/10, 2W/5]
+	 * (W/4 being a span) for the token another process may be storing, the others in [W, 2W],
+	 * behind it. After its own fetch was replaced at once, a process waits in [W, 2W] too.
 	 */
 	private hold(client: ClientTokens, role: HoldRole): void {
 		if (role === 'owner') {
@@ -283,8 +283,8 @@ type HoldRole = 'owner' | 'youngOwner' | 'follower' | 'youngFollower' | 'replace
 
 /** Start and length of each waiting role's wait, in staggers (see hold). */
 const HOLD_WINDOWS: Record<Exclude<HoldRole, 'owner'>, [number, number]> = {
-	youngOwner: [1, 0.25],
+	youngOwner: [0.3, 0.1],
 	follower: [0.5, 1],
-	youngFollower: [1.75, 1],
+	youngFollower: [1, 1],
 	replaced: [1, 1],
 };
