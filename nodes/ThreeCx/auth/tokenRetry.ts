@@ -15,8 +15,9 @@ export interface RetrySchedule {
 	maxMs: number;
 }
 
-/** Ten sends, 5–10 s of backoff between plain 401s: longer than a wait of TokenPolicy (2 × staggerMs)
- * plus a token exchange. A StaleTokenError's own wait, however long, is waited in full. */
+/** Ten sends, 5–10 s of backoff in all between plain 401s (a token fetched meanwhile by this process
+ * or read from the credential). The token cache's waits for another process's token (up to 2 × its
+ * maxStaggerMs) come as StaleTokenError and are waited in full, however long. */
 export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = { attempts: 10, baseMs: 100, maxMs: 1600 };
 
 /** Milliseconds to wait after failed attempt `attempt` (1-based); `random` in [0, 1). */
