@@ -108,9 +108,10 @@ export class TokenCache {
 
 	/**
 	 * The token a request sends. `stored` is the credential's token as n8n read it for this
-	 * request (`storedSpanMs` the fetch span published with it): it wins unless this process saw the PBX reject it, then the newest usable token
-	 * this process knows. Throws StaleTokenError rather than send a rejected token while another
-	 * process may be fetching a new one, when the caller retries.
+	 * request (`storedSpanMs` the fetch span published with it): it wins unless this process saw
+	 * the PBX reject it, then the newest usable token this process knows. Throws StaleTokenError
+	 * rather than send a rejected token while another process may be fetching a new one, when the
+	 * caller retries.
 	 */
 	tokenFor(key: string, stored: string, request: RequestContext, storedSpanMs = 0): string {
 		const client = this.client(key);
