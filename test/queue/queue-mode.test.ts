@@ -85,17 +85,17 @@ suite('n8n queue mode, one 3CX credential', () => {
 		}
 	}
 
-	function expectShared(result: TokenScenarioResult, maxTokenRequests = MAX_TOKEN_REQUESTS) {
+	function expectShared(result: TokenScenarioResult) {
 		for (const round of result.rounds) {
 			expect(round.failedItems).toBe(0);
 			expect(round.tokenRequests).toBeGreaterThanOrEqual(1);
-			expect(round.tokenRequests).toBeLessThanOrEqual(maxTokenRequests);
+			expect(round.tokenRequests).toBeLessThanOrEqual(MAX_TOKEN_REQUESTS);
 			expect(round.credentialWrites).toBeLessThanOrEqual(round.tokenRequests);
 		}
 		expect(result.steady.failedItems).toBe(0);
 		expect(result.steady.items).toBeGreaterThan(0);
 		expect(result.steady.revocations).toBe(3);
-		for (const tokens of result.steady.tokenRequestsPerRevocation) expect(tokens).toBeLessThanOrEqual(maxTokenRequests);
+		for (const tokens of result.steady.tokenRequestsPerRevocation) expect(tokens).toBeLessThanOrEqual(MAX_TOKEN_REQUESTS);
 		expect(result.steady.credentialWrites).toBeLessThanOrEqual(result.steady.tokenRequests);
 		// Settled: nothing revoked, so no token request and no 401.
 		expect(result.settled.failedItems).toBe(0);
